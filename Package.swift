@@ -1,0 +1,106 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Swift 6 language mode (strict concurrency) is the default for tools-version 6.x.
+let settings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "kubefate-swift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kubefate-api", targets: ["API"]),
+        .executable(name: "kubefate-worker", targets: ["Worker"]),
+        .executable(name: "kubefate", targets: ["CLI"]),
+        .executable(name: "kubesim", targets: ["KubeSim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C libraries from Debian packages (module map + shim header each)
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "CRabbitMQ", pkgConfig: "librabbitmq", providers: [.apt(["librabbitmq-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // MARK: Shared libraries (import direction is downward only, see docs/architecture.md)
+        .target(name: "KFModels", dependencies: [
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Sources/Shared/Models", swiftSettings: settings),
+        .target(name: "KFDatabase", dependencies: [
+            "KFModels", "CMariaDB",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ], path: "Sources/Shared/Database", swiftSettings: settings),
+        .target(name: "KFQueue", dependencies: [
+            "KFModels", "CRabbitMQ",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], path: "Sources/Shared/Queue", swiftSettings: settings),
+        .target(name: "KFTemplate", dependencies: [
+            "CLibYAML", "CCrypto",
+        ], path: "Sources/Shared/Template", swiftSettings: settings),
+        .target(name: "KFCharts", dependencies: [
+            "KFTemplate", "CZlib",
+        ], path: "Sources/Shared/Charts", swiftSettings: settings),
+        .target(name: "KFKube", dependencies: [
+            "CCurl",
+        ], path: "Sources/Shared/Kube", swiftSettings: settings),
+        .target(name: "KFDeploy", dependencies: [
+            "KFModels", "KFCharts", "KFKube", "CZlib",
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Sources/Shared/Deploy", swiftSettings: settings),
+        .target(name: "KubeSimCore", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], path: "Sources/Shared/KubeSimCore", swiftSettings: settings),
+
+        // MARK: Executables
+        .executableTarget(name: "API", dependencies: [
+            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: settings),
+        .executableTarget(name: "Worker", dependencies: [
+            "KFModels", "KFDatabase", "KFQueue", "KFDeploy",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: settings),
+        .executableTarget(name: "CLI", dependencies: [
+            "KFCharts", "CCurl",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: settings),
+        .executableTarget(name: "KubeSim", dependencies: [
+            "KubeSimCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: settings),
+
+        // MARK: Tests (Swift Testing; integration suites need the services from scripts/services.sh)
+        .testTarget(name: "ModelsTests", dependencies: ["KFModels"], swiftSettings: settings),
+        .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
+        .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
+        .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "KFModels", "KFDatabase", "KFQueue", "CCurl",
+        ], swiftSettings: settings),
+    ]
+)

@@ -1,0 +1,2 @@
+// KFCharts: chart loading and rendering.
+import KFTemplate

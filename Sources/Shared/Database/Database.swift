@@ -1,0 +1,2 @@
+// KFDatabase: MariaDB access. Filled by the job-pipeline work.
+import KFModels

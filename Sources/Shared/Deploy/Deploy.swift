@@ -1,0 +1,2 @@
+// KFDeploy: install/update/delete/rollback.
+import KFModels

@@ -1,0 +1,1 @@
+// KFKube: Kubernetes client over libcurl.

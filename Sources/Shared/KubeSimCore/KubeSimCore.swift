@@ -1,0 +1,1 @@
+// KubeSimCore: the Kubernetes API simulator.

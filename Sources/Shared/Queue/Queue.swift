@@ -1,0 +1,2 @@
+// KFQueue: RabbitMQ access. Filled by the job-pipeline work.
+import KFModels
