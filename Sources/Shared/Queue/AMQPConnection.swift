@@ -86,15 +86,18 @@ public actor AMQPConnection {
         logger.debug("closed RabbitMQ connection")
     }
 
-    /// Declares a durable quorum queue (idempotent; fails if it exists with other arguments).
-    public func declareQueue(_ name: String) throws {
+    /// Declares a durable quorum queue (idempotent; fails if it exists with other arguments) and
+    /// returns the number of messages ready in it.
+    @discardableResult
+    public func declareQueue(_ name: String) throws -> UInt32 {
         let raw = try requireOpen()
-        withAMQPTable([("x-queue-type", "quorum")]) { arguments in
+        let reply = withAMQPTable([("x-queue-type", "quorum")]) { arguments in
             withAMQPBytes(name) { queue in
-                _ = amqp_queue_declare(raw, amqpChannel, queue, 0, 1, 0, 0, arguments)
+                amqp_queue_declare(raw, amqpChannel, queue, 0, 1, 0, 0, arguments)
             }
         }
         try check(amqp_get_rpc_reply(raw), doing: "declare queue \(name)")
+        return reply?.pointee.message_count ?? 0
     }
 
     /// Deletes a queue and returns how many messages it held.
