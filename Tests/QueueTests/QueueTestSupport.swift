@@ -54,6 +54,22 @@ enum QueueTestSupport {
         }
     }
 
+    /// Takes (and acks) deliveries until every id of `wanted` has arrived; returns all taken.
+    static func take(until wanted: Set<String>, from consumer: JobConsumer,
+                     limit: Duration = .seconds(30)) async throws -> [JobDelivery] {
+        try await withDeadline(limit, "waiting for \(wanted.sorted())") {
+            var taken: [JobDelivery] = []
+            var missing = wanted
+            for try await delivery in consumer.deliveries() {
+                try await delivery.ack()
+                taken.append(delivery)
+                missing.remove(delivery.jobID)
+                if missing.isEmpty { break }
+            }
+            return taken
+        }
+    }
+
     /// Runs `operation`, failing with `TestTimeout` if it has not finished after `limit` (a liveness
     /// bound for integration tests, not a performance assertion).
     static func withDeadline<T: Sendable>(_ limit: Duration, _ what: String,
