@@ -7,7 +7,13 @@ enum BrokerControl {
     static let rabbitmqctl = ["/usr/sbin/rabbitmqctl", "/usr/lib/rabbitmq/bin/rabbitmqctl"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    static var available: Bool { rabbitmqctl != nil }
+    /// Whether `rabbitmqctl` can talk to the node: it exists and we can read the Erlang cookie
+    /// (root, or a user with `~/.erlang.cookie`).
+    static var available: Bool {
+        guard rabbitmqctl != nil else { return false }
+        let cookie = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".erlang.cookie").path
+        return geteuid() == 0 || FileManager.default.isReadableFile(atPath: cookie)
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
