@@ -99,7 +99,11 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
-        .testTarget(name: "QueueTests", dependencies: ["KFModels", "KFQueue"], swiftSettings: settings),
+        .testTarget(name: "QueueTests", dependencies: [
+            "KFModels", "KFQueue",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [
             "KFModels", "KFDatabase", "KFQueue", "CCurl",
         ], swiftSettings: settings),
