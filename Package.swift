@@ -102,6 +102,7 @@ let package = Package(
         .testTarget(name: "QueueTests", dependencies: [
             "KFModels", "KFQueue",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import MetricsTestKit
 import Testing
 @testable import KFQueue
 
@@ -87,6 +88,19 @@ struct QueueIntegrationTests {
             #expect(Set(rest.map(\.jobID)) == Set(["a", "b", "c", "d"]).subtracting([inFlight[0].jobID]))
             await second.close()
             #expect(try await QueueTestSupport.readyCount(config) == 0)
+        }
+    }
+
+    @Test func confirmedPublishesAreCountedAndTimed() async throws {
+        try await QueueTestSupport.withTestQueue { config in
+            let metrics = TestMetrics()
+            let publisher = JobPublisher(config: config.named("\(config.queue).publisher"), metricsFactory: metrics)
+            try await publisher.publish(jobIDs: ["a", "b"])
+            try await publisher.publish(jobIDs: ["c"])
+            #expect(try metrics.expectCounter("kubefate_queue_published_total").totalValue == 3)
+            #expect(try metrics.expectTimer("kubefate_queue_publish_seconds").values.count == 2)
+            #expect(try metrics.expectCounter("kubefate_queue_publish_failed_total").totalValue == 0)
+            await publisher.close()
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MetricsTestKit
 import Testing
 @testable import KFQueue
 
@@ -12,16 +13,23 @@ struct QueueRecoveryIntegrationTests {
             let ids = (0..<5).map { "job-\($0)" }
             try await publisher.publish(jobIDs: ids)
             await publisher.close()
-            let consumer = JobConsumer(config: config.named("\(config.queue).consumer"), prefetch: 5, backoff: quickBackoff)
+            let metrics = TestMetrics()
+            let consumer = JobConsumer(config: config.named("\(config.queue).consumer"), prefetch: 5, backoff: quickBackoff,
+                                       metricsFactory: metrics)
             let first = try await QueueTestSupport.take(5, from: consumer, ack: false)
             #expect(first.allSatisfy { !$0.redelivered })
 
             // Cut the socket without an AMQP close, as a crashed worker would.
+            let generation = await consumer.connection.generation
             await consumer.connection.severSocket()
             let again = try await QueueTestSupport.take(5, from: consumer, ack: true)
             #expect(Set(again.map(\.jobID)) == Set(ids))
             #expect(again.allSatisfy { $0.redelivered && $0.deliveryCount == 1 })
-            #expect(await consumer.connection.generation == 2)
+            #expect(await consumer.connection.generation == generation + 1)
+            // Every connection after the first counts as a reconnect.
+            #expect(try metrics.expectCounter("kubefate_queue_reconnects_total", [("role", "consumer")]).totalValue
+                    == Int64(generation))
+            #expect(try metrics.expectCounter("kubefate_queue_delivered_total").totalValue == 10)
 
             // The old deliveries belong to the dead connection: acking them says so.
             await #expect {

@@ -2,6 +2,7 @@ import CRabbitMQ
 import Foundation
 import KFModels
 import Logging
+import Metrics
 
 /// One RabbitMQ connection with one channel, as an actor pinned to its own thread.
 ///
@@ -35,10 +36,12 @@ public actor AMQPConnection {
     /// - Parameters:
     ///   - config: broker, queue and timeouts; `config.connectionName` names the connection at the broker.
     ///   - role: metrics dimension and thread name suffix (`publisher`, `consumer`, …).
-    public init(config: AMQPConfig, role: String, logger: Logger = Logger(label: "kubefate.queue")) {
+    ///   - metricsFactory: where metrics go (default: the process's bootstrapped factory).
+    public init(config: AMQPConfig, role: String, logger: Logger = Logger(label: "kubefate.queue"),
+                metricsFactory: any MetricsFactory = MetricsSystem.factory) {
         self.config = config
         self.executor = ThreadExecutor(name: "amqp-\(role)")
-        self.metrics = QueueMetrics(role: role)
+        self.metrics = QueueMetrics(role: role, factory: metricsFactory)
         var logger = logger
         logger[metadataKey: "amqp.role"] = .string(role)
         logger[metadataKey: "amqp.queue"] = .string(config.queue)
