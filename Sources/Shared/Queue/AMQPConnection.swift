@@ -30,6 +30,8 @@ public actor AMQPConnection {
     var confirms = ConfirmTracker()
     /// The active consumer's tag, if consuming.
     var consumerTag: String?
+    /// Deliveries of this generation handed out and not yet acked or rejected.
+    var unsettledDeliveries = 0
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -63,6 +65,7 @@ public actor AMQPConnection {
         confirming = false
         confirms = ConfirmTracker()
         consumerTag = nil
+        unsettledDeliveries = 0
         do {
             try declareQueue(config.queue)
         } catch {
