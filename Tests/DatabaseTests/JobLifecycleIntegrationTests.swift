@@ -154,4 +154,20 @@ struct JobLifecycleIntegrationTests {
             #expect(next.attempt == 2 && next.owner == "w2")
         }
     }
+
+    @Test func longValuesRoundTripThroughTheDatabase() async throws {
+        try await withTestDatabase { db, _ async throws in
+            var args = installArgs()
+            args.data = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let spec = JSONValue.object(["blob": .string(String(repeating: "é", count: 50_000))])
+            let job = try await db.jobs.submit(JobSubmission(.install(args, spec: spec), creator: "admin"))
+            #expect(job.metadata?.data == args.data)
+            let claim = try #require(try await db.jobs.claim(jobID: job.uuid, owner: "w", lease: .seconds(30)))
+            #expect(claim.args?.data == args.data)
+            #expect(claim.spec == spec)
+            let reason = String(repeating: "x", count: 5_000)
+            try await db.jobs.upsertSubJob(claim, SubJob(moduleName: "python", reason: reason))
+            #expect(try await db.jobs.subJobs(jobID: job.uuid).first?.reason == reason)
+        }
+    }
 }
