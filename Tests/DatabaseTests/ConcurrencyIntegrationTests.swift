@@ -122,4 +122,18 @@ struct ConcurrencyIntegrationTests {
             #expect(claims.first?.attempt == 1)
         }
     }
+
+    @Test func gracefulReleasesDoNotCountAsExpiredLeases() async throws {
+        try await withTestDatabase { db, _ async throws in
+            let job = try await submitInstall(db)
+            for _ in 0..<3 {
+                let c = try #require(try await db.jobs.claim(jobID: job.uuid, owner: "restarting", lease: .seconds(30)))
+                #expect(try await db.jobs.release(c))
+            }
+            _ = try #require(try await db.jobs.claim(jobID: job.uuid, owner: "dead", lease: .milliseconds(1)))
+            try await Task.sleep(for: .milliseconds(20))
+            #expect(try await db.jobs.reapExpired(maxAttempts: 3, limit: 10) == [.requeued(jobID: job.uuid, attempt: 4)])
+            #expect(try await db.jobs.job(uuid: job.uuid)?.status == .pending)
+        }
+    }
 }

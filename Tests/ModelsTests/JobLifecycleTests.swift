@@ -76,14 +76,14 @@ import KFModels
     }
 
     @Test func leaseExpiryRequeuesUntilAttemptsAreExhausted() {
-        #expect(next(.running, .leaseExpired(attempt: 1, maxAttempts: 3)) == .pending)
-        #expect(next(.running, .leaseExpired(attempt: 2, maxAttempts: 3)) == .pending)
-        #expect(next(.running, .leaseExpired(attempt: 3, maxAttempts: 3)) == .failed)
-        #expect(next(.stopping, .leaseExpired(attempt: 1, maxAttempts: 3)) == .stopping)
-        #expect(next(.stopping, .leaseExpired(attempt: 3, maxAttempts: 3)) == .failed)
-        #expect(next(.pending, .leaseExpired(attempt: 1, maxAttempts: 3)) == nil)
-        for s in Self.terminal { #expect(next(s, .leaseExpired(attempt: 1, maxAttempts: 3)) == nil) }
-        #expect(JobLifecycle.exhaustedReason(attempts: 3) == "lease expired 3 times")
+        #expect(next(.running, .leaseExpired(expiries: 1, maxAttempts: 3)) == .pending)
+        #expect(next(.running, .leaseExpired(expiries: 2, maxAttempts: 3)) == .pending)
+        #expect(next(.running, .leaseExpired(expiries: 3, maxAttempts: 3)) == .failed)
+        #expect(next(.stopping, .leaseExpired(expiries: 1, maxAttempts: 3)) == .stopping)
+        #expect(next(.stopping, .leaseExpired(expiries: 3, maxAttempts: 3)) == .failed)
+        #expect(next(.pending, .leaseExpired(expiries: 1, maxAttempts: 3)) == nil)
+        for s in Self.terminal { #expect(next(s, .leaseExpired(expiries: 1, maxAttempts: 3)) == nil) }
+        #expect(JobLifecycle.exhaustedReason(expiries: 3) == "lease expired 3 times")
     }
 
     @Test func activeAndTerminalStatusesPartitionTheEnum() {

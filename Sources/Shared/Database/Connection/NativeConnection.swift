@@ -61,6 +61,10 @@ final class NativeConnection: @unchecked Sendable {
             defer { s.close() }
             return try s.run(params)
         }
+        if statements.count >= Self.maxCachedStatements {
+            for cached in statements.values { cached.close() }
+            statements.removeAll()
+        }
         statements[sql] = s
         return try s.run(params)
     }
@@ -75,6 +79,9 @@ final class NativeConnection: @unchecked Sendable {
         MariaDBError(code: mysql_errno(m), sqlState: String(cString: mysql_sqlstate(m)),
                      message: String(cString: mysql_error(m)), sql: sql)
     }
+
+    /// Bound on cached statements per connection (statements with variable `IN (…)` lists vary).
+    static let maxCachedStatements = 256
 
     private static let libraryInit: Void = { _ = mysql_server_init(0, nil, nil) }()
 }
