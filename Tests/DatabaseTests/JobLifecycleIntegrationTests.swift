@@ -170,4 +170,32 @@ struct JobLifecycleIntegrationTests {
             #expect(try await db.jobs.subJobs(jobID: job.uuid).first?.reason == reason)
         }
     }
+
+    @Test func tooLongValuesAreRejectedNamingTheField() async throws {
+        try await withTestDatabase { db, _ async throws in
+            let long = String(repeating: "n", count: 300)
+            await #expect(throws: KubefateError.invalid("name", "name is too long")) {
+                try await db.jobs.submit(JobSubmission(.install(installArgs(long, namespace: "ns"), spec: nil), creator: "admin"))
+            }
+            await #expect(throws: KubefateError.invalid("username", "username is too long")) {
+                try await db.users.createUser(username: long, passwordHash: "h", salt: "s")
+            }
+            #expect(try await db.jobs.jobs().isEmpty)
+            #expect(try await db.jobs.clusters().isEmpty)
+        }
+    }
+
+    @Test func healthChecksMoveOnlyIdleLiveClusters() async throws {
+        try await withTestDatabase { db, _ async throws in
+            let job = try await submitInstall(db)
+            #expect(try await db.jobs.setClusterHealth(clusterID: job.clusterID, ready: false) == nil)
+            let claim = try #require(try await db.jobs.claim(jobID: job.uuid, owner: "w", lease: .seconds(30)))
+            #expect(try await db.jobs.finish(claim, status: .success, reason: nil))
+            #expect(try await db.jobs.setClusterHealth(clusterID: job.clusterID, ready: false) == .unavailable)
+            #expect(try await db.jobs.cluster(uuid: job.clusterID)?.status == .unavailable)
+            #expect(try await db.jobs.setClusterHealth(clusterID: job.clusterID, ready: true) == .running)
+            _ = try await db.jobs.submit(JobSubmission(.update(installArgs(), spec: nil), creator: "admin"))
+            #expect(try await db.jobs.setClusterHealth(clusterID: job.clusterID, ready: false) == nil)
+        }
+    }
 }

@@ -12,7 +12,8 @@ final class NativeConnection: @unchecked Sendable {
 
     /// Connects with the config's timeouts, `utf8mb4`, `CLIENT_FOUND_ROWS` (UPDATE reports matched
     /// rows, so a conditional update that changes nothing still counts as applied), UTC session
-    /// time, READ COMMITTED and the configured lock-wait timeout. No automatic reconnect.
+    /// time, READ COMMITTED, strict SQL mode (too-long values fail instead of being cut) and the
+    /// configured lock-wait timeout. No automatic reconnect.
     init(config: MariaDBConfig) throws {
         _ = Self.libraryInit
         guard let m = mysql_init(nil) else { throw MariaDBError.usage("mysql_init failed (out of memory)") }
@@ -28,6 +29,7 @@ final class NativeConnection: @unchecked Sendable {
         let lockWait = max(1, config.lockWaitTimeout.components.seconds)
         mysql_options(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'")
         mysql_options(m, MYSQL_INIT_COMMAND, "SET SESSION tx_isolation = 'READ-COMMITTED'")
+        mysql_options(m, MYSQL_INIT_COMMAND, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
         mysql_options(m, MYSQL_INIT_COMMAND, "SET SESSION innodb_lock_wait_timeout = \(lockWait)")
         let ok = mysql_real_connect(m, config.host, config.user, config.password,
                                     config.database.isEmpty ? nil : config.database,
