@@ -28,6 +28,9 @@ public final class ThreadExecutor: SerialExecutor, TaskExecutor, @unchecked Send
         thread.stackSize = 1 << 20
         self.thread = thread
         thread.start()
+        // The in-thread assignment above is lost when it runs before start() has stored the
+        // thread's handle; assigning again from here covers that race.
+        thread.name = name
     }
 
     public func enqueue(_ job: consuming ExecutorJob) {
