@@ -66,7 +66,7 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(name: "API", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto",
+            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto", "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -84,7 +84,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "CLI", dependencies: [
-            "KFCharts", "CCurl",
+            "KFModels", "KFCharts", "CCurl", "CLibYAML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "KubeSim", dependencies: [
@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
+        .testTarget(name: "APITests", dependencies: ["API"], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [
             "KFModels", "KFDatabase", "KFQueue", "CCurl",
         ], swiftSettings: settings),
