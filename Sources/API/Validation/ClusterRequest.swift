@@ -1,4 +1,5 @@
 import Foundation
+import KFModels
 
 /// A validated `POST /v1/cluster` body (KubeFATE's `ClusterArgs`): every field checked, `data`
 /// base64-decoded and parsed as a YAML mapping.
