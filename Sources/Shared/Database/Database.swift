@@ -1,2 +1,0 @@
-// KFDatabase: MariaDB access. Filled by the job-pipeline work.
-import KFModels
