@@ -96,6 +96,7 @@ let package = Package(
 
         // MARK: Tests (Swift Testing; integration suites need the services from scripts/services.sh)
         .testTarget(name: "ModelsTests", dependencies: ["KFModels"], swiftSettings: settings),
+        .testTarget(name: "DatabaseTests", dependencies: ["KFModels", "KFDatabase"], swiftSettings: settings),
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),

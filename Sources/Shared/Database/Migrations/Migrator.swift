@@ -74,9 +74,6 @@ public struct Migrator: Sendable {
 }
 
 extension MariaDBConnection {
-    /// Runs `body` on this connection's thread.
-    func run(_ body: (isolated MariaDBConnection) throws -> Void) throws { try body(self) }
-
     func ensureMigrationsTable() throws {
         try executeUncached("""
             CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -42,10 +42,10 @@ public enum ClusterLifecycle {
             guard jobStatus.isTerminal else {
                 throw KubefateError(.invalidArgument, "\(jobStatus) is not a terminal job status", context: [.status: jobStatus.name])
             }
-            return afterJob(method, jobStatus)
+            return Self.status(after: method, endedWith: jobStatus)
 
-        case .jobAbandoned:
-            return .failed
+        case .jobAbandoned(let method):
+            return Self.status(abandonedBy: method)
 
         case .jobCanceledBeforeStart(.clusterInstall):
             return .deleted
@@ -61,7 +61,16 @@ public enum ClusterLifecycle {
         }
     }
 
-    private static func afterJob(_ method: JobMethod, _ job: JobStatus) -> ClusterStatus {
+    /// The cluster's status once the reaper gave up on a `method` job: nobody cleaned up, so it
+    /// stays live as Failed (a delete job removes what is left).
+    public static func status(abandonedBy method: JobMethod) -> ClusterStatus {
+        switch method {
+        case .clusterInstall, .clusterUpdate, .clusterDelete: .failed
+        }
+    }
+
+    /// The cluster's status once a `method` job ended with `job` (a terminal status).
+    public static func status(after method: JobMethod, endedWith job: JobStatus) -> ClusterStatus {
         switch (method, job) {
         case (.clusterInstall, .success): .running
         case (.clusterInstall, _): .deleted

@@ -5,8 +5,9 @@ public enum JobEvent: Sendable, Hashable {
     case claim(leaseExpired: Bool)
     /// The holding worker ends the job with a terminal status.
     case finish(JobStatus)
-    /// A user asks to stop the job.
-    case requestStop(method: JobMethod)
+    /// A user asks to stop the job. `started` says whether any worker claimed it before (a
+    /// requeued job may have changed the cluster already, so only a worker can cancel it cleanly).
+    case requestStop(method: JobMethod, started: Bool)
     /// The reaper found the lease of claim number `attempt` expired.
     case leaseExpired(attempt: Int, maxAttempts: Int)
 }
@@ -15,8 +16,8 @@ public enum JobEvent: Sendable, Hashable {
 ///
 /// ```
 /// Pending ──claim──> Running ──finish──> Success | Failed | Timeout | Rollback
-///    │                  │ └──stop──> Stopping ──finish──> Canceled | Failed | Timeout
-///    └──stop──> Canceled│
+///    │                  │ └──stop (installs only)──> Stopping ──finish──> Canceled | Failed | Timeout
+///    └──stop──> Canceled (never claimed) | Stopping (requeued install: a worker cleans up)
 /// Running ──lease expired──> Pending (attempt < max) | Failed (attempts exhausted)
 /// Stopping ──lease expired──> Stopping, claimable again (attempt < max) | Failed
 /// ```
@@ -40,9 +41,13 @@ public enum JobLifecycle {
             guard finishSources(target).contains(status) else { throw refused(status, "finish as \(target)", nil) }
             return target
 
-        case (.requestStop, .pending):
-            return .canceled
-        case (.requestStop(let method), .running):
+        case (.requestStop(let method, let started), .pending):
+            guard started else { return .canceled }
+            guard method == .clusterInstall else {
+                throw KubefateError(.invalidState, "\(method) type jobs do not support stop", context: [.status: status.name])
+            }
+            return .stopping
+        case (.requestStop(let method, _), .running):
             guard method == .clusterInstall else {
                 throw KubefateError(.invalidState, "\(method) type jobs do not support stop", context: [.status: status.name])
             }
