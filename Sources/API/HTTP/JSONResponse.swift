@@ -1,14 +1,14 @@
 import Foundation
 import Hummingbird
 
-/// JSON bodies in KubeFATE's envelopes. Values encode in their own key order (the models follow
-/// Go's field order), so this encoder does not sort keys.
+/// JSON bodies in KubeFATE's envelopes, keys sorted (Foundation's encoder does not keep a type's
+/// key order, and sorted output is at least stable, as Go's maps are).
 enum JSONResponse {
     static let contentType = "application/json; charset=utf-8"
 
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
