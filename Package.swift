@@ -75,7 +75,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "Worker", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "KFDeploy",
+            "KFModels", "KFDatabase", "KFQueue", "KFDeploy", "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "APITests", dependencies: ["API"], swiftSettings: settings),
         .testTarget(name: "QueueTests", dependencies: ["KFModels", "KFQueue"], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "CCurl",
+            "KFModels", "KFDatabase", "KFQueue", "CCurl", "Worker",
         ], swiftSettings: settings),
     ]
 )
