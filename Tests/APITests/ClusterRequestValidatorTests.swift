@@ -121,3 +121,18 @@ import Testing
         }
     }
 }
+
+@Suite struct YAMLToJSONTests {
+    @Test func plainScalarsResolveLikeYAMLv2() throws {
+        let node = try YAMLNode.parse(Array("a: 1\nb: 1.5\nc: yes\nd: ~\ne: v1.11.2\nf: '1'\ng: [0x10, -2e3]\n".utf8))
+        #expect(try node.json() == .object([
+            "a": .number(1), "b": .number(1.5), "c": .bool(true), "d": .null, "e": .string("v1.11.2"),
+            "f": .string("1"), "g": .array([.number(16), .number(-2000)]),
+        ]))
+    }
+
+    @Test func collectionKeysAreRejected() throws {
+        let node = try YAMLNode.parse(Array("? [a, b]\n: 1\n".utf8))
+        #expect(throws: YAMLError.self) { try node.json() }
+    }
+}

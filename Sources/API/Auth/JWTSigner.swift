@@ -1,4 +1,5 @@
 import Foundation
+import KFModels
 
 /// The identity a token carries: KubeFATE's claims `id` (username), `exp` and `orig_iat` (unix seconds).
 struct JWTClaims: Sendable, Equatable, Codable {

@@ -16,8 +16,6 @@ struct APIConfig: Sendable {
     var migrate: Bool
     /// `KUBEFATE_API_MAX_BODY` bytes a JSON request body may have (default 1 MiB).
     var maxBodyBytes: Int
-    /// `KUBEFATE_DEFAULT_TENANT`: the tenant that owns every namespace until tenancy exists (default `default`).
-    var defaultTenant: String
     /// `KUBEFATE_METRICS_REFRESH` seconds between refreshes of the database-derived gauges (default 5).
     var metricsRefresh: Duration
     /// `KUBEFATE_LOG_LEVEL` (trace … critical, default info).
@@ -45,7 +43,6 @@ struct APIConfig: Sendable {
         }
         migrate = try env.bool("KUBEFATE_MIGRATE")
         maxBodyBytes = try env.int("KUBEFATE_API_MAX_BODY", default: 1 << 20, range: 1024...(64 << 20))
-        defaultTenant = env.string("KUBEFATE_DEFAULT_TENANT", default: "default")
         metricsRefresh = .seconds(try env.int("KUBEFATE_METRICS_REFRESH", default: 5, range: 1...3600))
         logLevel = env.string("KUBEFATE_LOG_LEVEL", default: "info")
     }

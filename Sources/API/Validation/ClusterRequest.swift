@@ -1,4 +1,5 @@
 import Foundation
+import KFModels
 
 /// A validated `POST /v1/cluster` body (KubeFATE's `ClusterArgs`): every field checked, `data`
 /// base64-decoded and parsed as a YAML mapping.
@@ -13,6 +14,14 @@ struct ClusterRequest: Sendable, Equatable {
     var data: [UInt8]
     /// `data` parsed.
     var spec: YAMLNode
+    /// `spec` as JSON (stored as the cluster's `Spec`).
+    var specJSON: JSONValue
+
+    /// The arguments as stored with the job (`meta_data`).
+    var args: ClusterArgs {
+        ClusterArgs(name: name, namespace: namespace, chartName: chartName, chartVersion: chartVersion,
+                    cover: cover, data: data, keepUpgradeJob: keepUpgradeJob)
+    }
 }
 
 /// Checks a cluster request body field by field; every failure is a 400 naming the field.
@@ -68,8 +77,14 @@ struct ClusterRequestValidator: Sendable {
         try Self.crossCheck(spec, key: "namespace", against: namespace, field: "namespace")
         try Self.crossCheck(spec, key: "chartName", against: chartName, field: "chart_name")
         try Self.crossCheck(spec, key: "chartVersion", against: chartVersion, field: "chart_version")
+        let json: JSONValue
+        do {
+            json = try spec.json()
+        } catch {
+            throw APIError.invalid("data", "data cannot be read as a cluster spec: \(error.message)")
+        }
         return ClusterRequest(name: name, namespace: namespace, chartName: chartName, chartVersion: chartVersion,
-                              cover: cover, keepUpgradeJob: keep, data: data, spec: spec)
+                              cover: cover, keepUpgradeJob: keep, data: data, spec: spec, specJSON: json)
     }
 
     /// KubeFATE labels every object with the spec's `name` and waits for them by that label; a spec
