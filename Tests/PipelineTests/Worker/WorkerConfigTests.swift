@@ -8,7 +8,7 @@ import Testing
         #expect(config.heartbeatInterval == .seconds(2))
         #expect(config.maxAttempts == 3)
         #expect(config.concurrency == 8 && config.prefetch == 8)
-        #expect(config.defaultTimeLimit == .seconds(3600))
+        #expect(config.maxTimeLimit == .seconds(3600))
         #expect(config.metricsListen == nil)
         #expect(config.relayOutbox)
     }
@@ -25,7 +25,7 @@ import Testing
         #expect(config.lease == .seconds(3) && config.heartbeatInterval == .milliseconds(500))
         #expect(config.maxAttempts == 5 && config.reaperInterval == .seconds(1))
         #expect(config.concurrency == 2 && config.prefetch == 10)
-        #expect(config.defaultTimeLimit == .seconds(600))
+        #expect(config.maxTimeLimit == .seconds(600))
         #expect(config.metricsListen?.host == "127.0.0.1" && config.metricsListen?.port == 9101)
         #expect(config.simulationLogPath == "/tmp/x")
         #expect(!config.relayOutbox)
