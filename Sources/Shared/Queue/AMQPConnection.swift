@@ -2,14 +2,15 @@ import CRabbitMQ
 import Foundation
 import KFModels
 import Logging
+import Metrics
 
 /// One RabbitMQ connection with one channel, as an actor pinned to its own thread.
 ///
 /// Every rabbitmq-c call blocks, so the actor runs on a `ThreadExecutor` and never on Swift's
 /// cooperative pool. A connection is not thread-safe in rabbitmq-c; the actor serializes all use.
 /// Opening declares the configured durable quorum queue. Any socket or protocol error tears the
-/// connection down (no AMQP close), bumps nothing else, and leaves reopening to the caller
-/// (`JobPublisher`, `JobConsumer`), which retries with `Backoff`. Each successful `open()` starts a new
+/// connection down (no AMQP close) and leaves reopening to the caller (`JobPublisher`,
+/// `JobConsumer`), which retries with `Backoff`. Each successful `open()` starts a new
 /// `generation`; delivery tags are only valid within the generation that produced them.
 ///
 /// Heartbeats are serviced only inside library calls: a connection that may idle must be ticked
@@ -29,16 +30,20 @@ public actor AMQPConnection {
     var confirms = ConfirmTracker()
     /// The active consumer's tag, if consuming.
     var consumerTag: String?
+    /// Deliveries of this generation handed out and not yet acked or rejected.
+    var unsettledDeliveries = 0
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// - Parameters:
     ///   - config: broker, queue and timeouts; `config.connectionName` names the connection at the broker.
     ///   - role: metrics dimension and thread name suffix (`publisher`, `consumer`, …).
-    public init(config: AMQPConfig, role: String, logger: Logger = Logger(label: "kubefate.queue")) {
+    ///   - metricsFactory: where metrics go (default: the process's bootstrapped factory).
+    public init(config: AMQPConfig, role: String, logger: Logger = Logger(label: "kubefate.queue"),
+                metricsFactory: any MetricsFactory = MetricsSystem.factory) {
         self.config = config
         self.executor = ThreadExecutor(name: "amqp-\(role)")
-        self.metrics = QueueMetrics(role: role)
+        self.metrics = QueueMetrics(role: role, factory: metricsFactory)
         var logger = logger
         logger[metadataKey: "amqp.role"] = .string(role)
         logger[metadataKey: "amqp.queue"] = .string(config.queue)
@@ -60,6 +65,7 @@ public actor AMQPConnection {
         confirming = false
         confirms = ConfirmTracker()
         consumerTag = nil
+        unsettledDeliveries = 0
         do {
             try declareQueue(config.queue)
         } catch {
@@ -86,15 +92,18 @@ public actor AMQPConnection {
         logger.debug("closed RabbitMQ connection")
     }
 
-    /// Declares a durable quorum queue (idempotent; fails if it exists with other arguments).
-    public func declareQueue(_ name: String) throws {
+    /// Declares a durable quorum queue (idempotent; fails if it exists with other arguments) and
+    /// returns the number of messages ready in it.
+    @discardableResult
+    public func declareQueue(_ name: String) throws -> UInt32 {
         let raw = try requireOpen()
-        withAMQPTable([("x-queue-type", "quorum")]) { arguments in
+        let reply = withAMQPTable([("x-queue-type", "quorum")]) { arguments in
             withAMQPBytes(name) { queue in
-                _ = amqp_queue_declare(raw, amqpChannel, queue, 0, 1, 0, 0, arguments)
+                amqp_queue_declare(raw, amqpChannel, queue, 0, 1, 0, 0, arguments)
             }
         }
         try check(amqp_get_rpc_reply(raw), doing: "declare queue \(name)")
+        return reply?.pointee.message_count ?? 0
     }
 
     /// Deletes a queue and returns how many messages it held.
