@@ -1,5 +1,6 @@
 import CMariaDB
 import Logging
+import Metrics
 import KFModels
 
 /// One MariaDB session, an actor pinned to its own thread so blocking Connector/C calls never run
@@ -118,6 +119,7 @@ public actor MariaDBConnection {
         let n = try NativeConnection(config: config)
         if everConnected {
             reconnects += 1
+            Counter(label: "kubefate_db_reconnects_total").increment()
             logger.info("reconnected to MariaDB", metadata: ["db.reconnects": "\(reconnects)"])
         }
         everConnected = true

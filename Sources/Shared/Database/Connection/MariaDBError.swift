@@ -47,6 +47,14 @@ public struct MariaDBError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Redoing the whole transaction may succeed (and cannot apply it twice).
     public var isRetryable: Bool { (isConnectionLost || isLockConflict) && !commitOutcomeUnknown }
 
+    /// For `ER_DATA_TOO_LONG` (strict mode): the column whose value was too long.
+    public var tooLongColumn: String? {
+        guard code == UInt32(ER_DATA_TOO_LONG), let open = message.firstIndex(of: "'") else { return nil }
+        let rest = message[message.index(after: open)...]
+        guard let close = rest.firstIndex(of: "'") else { return nil }
+        return String(rest[..<close])
+    }
+
     /// A usage error raised by this library (wrong parameter count, undecodable column, …).
     static func usage(_ message: String, sql: String = "") -> MariaDBError {
         MariaDBError(code: 0, message: message, sql: sql)

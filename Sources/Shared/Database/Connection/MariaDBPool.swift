@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import KFModels
 
 /// A fixed-size pool of `MariaDBConnection`s (each its own pinned thread). Connections open lazily.
@@ -45,6 +46,7 @@ public actor MariaDBPool {
                 return try await withConnection { conn in try await conn.transaction(body) }
             } catch let e as MariaDBError where e.isRetryable && attempt < maxAttempts {
                 attempt += 1
+                Counter(label: "kubefate_db_transaction_retries_total").increment()
                 logger.debug("redoing transaction", metadata: ["error": "\(e)", "attempt": "\(attempt)"])
             }
         }

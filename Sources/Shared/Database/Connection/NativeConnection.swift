@@ -12,7 +12,8 @@ final class NativeConnection: @unchecked Sendable {
 
     /// Connects with the config's timeouts, `utf8mb4`, `CLIENT_FOUND_ROWS` (UPDATE reports matched
     /// rows, so a conditional update that changes nothing still counts as applied), UTC session
-    /// time, READ COMMITTED and the configured lock-wait timeout. No automatic reconnect.
+    /// time, READ COMMITTED, strict SQL mode (too-long values fail instead of being cut) and the
+    /// configured lock-wait timeout. No automatic reconnect.
     init(config: MariaDBConfig) throws {
         _ = Self.libraryInit
         guard let m = mysql_init(nil) else { throw MariaDBError.usage("mysql_init failed (out of memory)") }
@@ -28,6 +29,7 @@ final class NativeConnection: @unchecked Sendable {
         let lockWait = max(1, config.lockWaitTimeout.components.seconds)
         mysql_options(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'")
         mysql_options(m, MYSQL_INIT_COMMAND, "SET SESSION tx_isolation = 'READ-COMMITTED'")
+        mysql_options(m, MYSQL_INIT_COMMAND, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
         mysql_options(m, MYSQL_INIT_COMMAND, "SET SESSION innodb_lock_wait_timeout = \(lockWait)")
         let ok = mysql_real_connect(m, config.host, config.user, config.password,
                                     config.database.isEmpty ? nil : config.database,
@@ -61,6 +63,10 @@ final class NativeConnection: @unchecked Sendable {
             defer { s.close() }
             return try s.run(params)
         }
+        if statements.count >= Self.maxCachedStatements {
+            for cached in statements.values { cached.close() }
+            statements.removeAll()
+        }
         statements[sql] = s
         return try s.run(params)
     }
@@ -75,6 +81,9 @@ final class NativeConnection: @unchecked Sendable {
         MariaDBError(code: mysql_errno(m), sqlState: String(cString: mysql_sqlstate(m)),
                      message: String(cString: mysql_error(m)), sql: sql)
     }
+
+    /// Bound on cached statements per connection (statements with variable `IN (…)` lists vary).
+    static let maxCachedStatements = 256
 
     private static let libraryInit: Void = { _ = mysql_server_init(0, nil, nil) }()
 }

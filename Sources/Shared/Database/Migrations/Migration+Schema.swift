@@ -83,6 +83,7 @@ extension Migration {
           creator VARCHAR(255) NOT NULL,
           status TINYINT NOT NULL,
           attempt INT NOT NULL DEFAULT 0,
+          lease_expiries INT NOT NULL DEFAULT 0,
           time_limit_ns BIGINT NOT NULL,
           start_time DATETIME(6) NOT NULL,
           end_time DATETIME(6) NULL,

@@ -10,8 +10,15 @@ extension JobRepository {
     /// `KubefateError.conflict` naming the winner's job (`context[.job]`) and the cluster
     /// (`context[.cluster]`). Installing over a live cluster without an active job is a conflict
     /// naming only the cluster; updating or deleting a missing cluster is `.notFound`.
+    /// A value too long for its column is `.invalidArgument` naming the request field.
     public func submit(_ s: JobSubmission) async throws -> Job {
-        try await pool.transaction { conn in try conn.submit(s) }
+        do {
+            return try await pool.transaction { conn in try conn.submit(s) }
+        } catch let e as MariaDBError {
+            guard let column = e.tooLongColumn else { throw e }
+            let field = column == "values" ? "data" : column.hasPrefix("args_") ? String(column.dropFirst(5)) : column
+            throw KubefateError.invalid(field, "\(field) is too long")
+        }
     }
 }
 

@@ -98,7 +98,7 @@ public enum LeaseState: Sendable, Hashable {
 public enum ReapOutcome: Sendable, Hashable {
     /// Back to Pending (or still Stopping) with a new outbox row; `attempt` claims so far.
     case requeued(jobID: String, attempt: Int)
-    /// Given up: Failed with the reason "lease expired N times".
+    /// Given up after `attempts` expired leases: Failed with the reason "lease expired N times".
     case failed(jobID: String, attempts: Int)
 
     public var jobID: String {

@@ -36,6 +36,9 @@ public struct UserRepository: Sendable {
                       .int(UserStatus.available.rawValue), .bool(isAdmin)])
         } catch let e as MariaDBError where e.isDuplicateKey {
             throw KubefateError(.conflict, "User is existed.", context: [.field: "username"])
+        } catch let e as MariaDBError where e.tooLongColumn != nil {
+            let field = e.tooLongColumn == "password_hash" ? "password" : e.tooLongColumn ?? ""
+            throw KubefateError.invalid(field, "\(field) is too long")
         }
         guard let user = try await user(uuid: uuid) else { throw KubefateError(.internal, "user \(username) vanished after insert") }
         return user

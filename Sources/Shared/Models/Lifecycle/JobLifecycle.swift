@@ -8,8 +8,9 @@ public enum JobEvent: Sendable, Hashable {
     /// A user asks to stop the job. `started` says whether any worker claimed it before (a
     /// requeued job may have changed the cluster already, so only a worker can cancel it cleanly).
     case requestStop(method: JobMethod, started: Bool)
-    /// The reaper found the lease of claim number `attempt` expired.
-    case leaseExpired(attempt: Int, maxAttempts: Int)
+    /// The reaper found the job's lease expired, for the `expiries`-th time (this one included).
+    /// Graceful releases by stopping workers do not count.
+    case leaseExpired(expiries: Int, maxAttempts: Int)
 }
 
 /// The job state machine (kubefate-api.md §3, without its races):
@@ -18,8 +19,8 @@ public enum JobEvent: Sendable, Hashable {
 /// Pending ──claim──> Running ──finish──> Success | Failed | Timeout | Rollback
 ///    │                  │ └──stop (installs only)──> Stopping ──finish──> Canceled | Failed | Timeout
 ///    └──stop──> Canceled (never claimed) | Stopping (requeued install: a worker cleans up)
-/// Running ──lease expired──> Pending (attempt < max) | Failed (attempts exhausted)
-/// Stopping ──lease expired──> Stopping, claimable again (attempt < max) | Failed
+/// Running ──lease expired──> Pending (expiries < max) | Failed (attempts exhausted)
+/// Stopping ──lease expired──> Stopping, claimable again (expiries < max) | Failed
 /// ```
 /// A stop request always wins over success: a Stopping job can no longer finish `Success`.
 public enum JobLifecycle {
@@ -58,10 +59,10 @@ public enum JobLifecycle {
              (.requestStop, .timeout), (.requestStop, .canceled):
             throw KubefateError(.invalidState, "job status is \(status), not support stop", context: [.status: status.name])
 
-        case (.leaseExpired(let attempt, let max), .running):
-            return attempt < max ? .pending : .failed
-        case (.leaseExpired(let attempt, let max), .stopping):
-            return attempt < max ? .stopping : .failed
+        case (.leaseExpired(let expiries, let max), .running):
+            return expiries < max ? .pending : .failed
+        case (.leaseExpired(let expiries, let max), .stopping):
+            return expiries < max ? .stopping : .failed
         case (.leaseExpired, .pending), (.leaseExpired, .success), (.leaseExpired, .failed),
              (.leaseExpired, .rollback), (.leaseExpired, .timeout), (.leaseExpired, .canceled):
             throw refused(status, "expire a lease of", "no lease is held")
@@ -79,7 +80,7 @@ public enum JobLifecycle {
     }
 
     /// The reason recorded when the reaper gives up on a job.
-    public static func exhaustedReason(attempts: Int) -> String { "lease expired \(attempts) times" }
+    public static func exhaustedReason(expiries: Int) -> String { "lease expired \(expiries) times" }
 
     private static func refused(_ status: JobStatus, _ action: String, _ why: String?) -> KubefateError {
         let tail = why.map { ": \($0)" } ?? ""
