@@ -101,7 +101,12 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "APITests", dependencies: ["API", "CLI", "KFModels", "KFDatabase", "KFQueue"], swiftSettings: settings),
-        .testTarget(name: "QueueTests", dependencies: ["KFModels", "KFQueue"], swiftSettings: settings),
+        .testTarget(name: "QueueTests", dependencies: [
+            "KFModels", "KFQueue",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [
             "KFModels", "KFDatabase", "KFQueue", "CCurl", "Worker",
         ], swiftSettings: settings),

@@ -14,6 +14,12 @@ import Testing
         #expect(backoff.baseDelay(forAttempt: Int.max) == .seconds(30))
     }
 
+    @Test func zeroInitialDelayMeansRetryAtOnce() {
+        let backoff = Backoff(initial: .zero, maximum: .seconds(1))
+        #expect(backoff.baseDelay(forAttempt: 1_000_000) == .zero)
+        #expect(backoff.delay(forAttempt: 3) == .zero)
+    }
+
     @Test func jitterStaysWithinItsFractionAndNeverExceedsTheCap() {
         let backoff = Backoff(initial: .seconds(1), maximum: .seconds(4), multiplier: 2, jitter: 0.25)
         var generator = SplitMix64(seed: 42)

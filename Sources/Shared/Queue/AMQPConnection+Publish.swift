@@ -57,7 +57,7 @@ extension AMQPConnection {
                 fail(error)
                 throw error
             }
-            try handleAsynchronousFrame(raw, frame)
+            try handleAsynchronousFrame(raw, frame, doing: "heartbeat")
         }
         amqp_maybe_release_buffers(raw)
     }
@@ -101,12 +101,12 @@ extension AMQPConnection {
                 fail(error)
                 throw error
             }
-            try handleAsynchronousFrame(raw, frame)
+            try handleAsynchronousFrame(raw, frame, doing: "waiting for confirms")
         }
     }
 
     /// Handles a frame that arrives outside an RPC on a publishing connection.
-    private func handleAsynchronousFrame(_ raw: amqp_connection_state_t, _ frame: amqp_frame_t) throws {
+    private func handleAsynchronousFrame(_ raw: amqp_connection_state_t, _ frame: amqp_frame_t, doing action: String) throws {
         guard frame.frame_type == UInt8(AMQP_FRAME_METHOD) else { return }
         let method = frame.payload.method
         switch method.id {
@@ -124,7 +124,7 @@ extension AMQPConnection {
             confirms.recordReturn()
             try check(reply, doing: "read returned message")
         case AMQP_CHANNEL_CLOSE_METHOD, AMQP_CONNECTION_CLOSE_METHOD:
-            let error = serverCloseError(method: method.id, decoded: method.decoded, doing: "publish")
+            let error = serverCloseError(method: method.id, decoded: method.decoded, doing: action)
             fail(error)
             throw error
         default:

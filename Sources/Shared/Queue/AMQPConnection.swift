@@ -2,6 +2,7 @@ import CRabbitMQ
 import Foundation
 import KFModels
 import Logging
+import Metrics
 
 /// One RabbitMQ connection with one channel, as an actor pinned to its own thread.
 ///
@@ -35,10 +36,12 @@ public actor AMQPConnection {
     /// - Parameters:
     ///   - config: broker, queue and timeouts; `config.connectionName` names the connection at the broker.
     ///   - role: metrics dimension and thread name suffix (`publisher`, `consumer`, …).
-    public init(config: AMQPConfig, role: String, logger: Logger = Logger(label: "kubefate.queue")) {
+    ///   - metricsFactory: where metrics go (default: the process's bootstrapped factory).
+    public init(config: AMQPConfig, role: String, logger: Logger = Logger(label: "kubefate.queue"),
+                metricsFactory: any MetricsFactory = MetricsSystem.factory) {
         self.config = config
         self.executor = ThreadExecutor(name: "amqp-\(role)")
-        self.metrics = QueueMetrics(role: role)
+        self.metrics = QueueMetrics(role: role, factory: metricsFactory)
         var logger = logger
         logger[metadataKey: "amqp.role"] = .string(role)
         logger[metadataKey: "amqp.queue"] = .string(config.queue)
@@ -86,15 +89,18 @@ public actor AMQPConnection {
         logger.debug("closed RabbitMQ connection")
     }
 
-    /// Declares a durable quorum queue (idempotent; fails if it exists with other arguments).
-    public func declareQueue(_ name: String) throws {
+    /// Declares a durable quorum queue (idempotent; fails if it exists with other arguments) and
+    /// returns the number of messages ready in it.
+    @discardableResult
+    public func declareQueue(_ name: String) throws -> UInt32 {
         let raw = try requireOpen()
-        withAMQPTable([("x-queue-type", "quorum")]) { arguments in
+        let reply = withAMQPTable([("x-queue-type", "quorum")]) { arguments in
             withAMQPBytes(name) { queue in
-                _ = amqp_queue_declare(raw, amqpChannel, queue, 0, 1, 0, 0, arguments)
+                amqp_queue_declare(raw, amqpChannel, queue, 0, 1, 0, 0, arguments)
             }
         }
         try check(amqp_get_rpc_reply(raw), doing: "declare queue \(name)")
+        return reply?.pointee.message_count ?? 0
     }
 
     /// Deletes a queue and returns how many messages it held.

@@ -21,6 +21,7 @@ public struct Backoff: Sendable, Equatable {
     public func baseDelay(forAttempt attempt: Int) -> Duration {
         let initialSeconds = initial.seconds
         let maximumSeconds = maximum.seconds
+        guard initialSeconds > 0 else { return .zero }
         // Stop multiplying once the cap is reached so large attempt numbers cannot overflow.
         var seconds = initialSeconds
         var step = 0

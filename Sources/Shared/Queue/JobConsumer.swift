@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import Synchronization
 
 /// Consumes job ids from the jobs queue with manual acks and a prefetch window.
@@ -35,17 +36,19 @@ public final class JobConsumer: Sendable {
     ///   - prefetch: deliveries the broker may hand out before they are acked.
     ///   - pollInterval: the longest a single wait for deliveries blocks the connection (and thus acks).
     ///   - backoff: delays between reconnect attempts.
+    ///   - metricsFactory: where metrics go (default: the process's bootstrapped factory).
     public init(config: AMQPConfig, prefetch: Int = 16, pollInterval: Duration = .milliseconds(200),
-                backoff: Backoff = Backoff(), logger: Logger = Logger(label: "kubefate.queue.consumer")) {
+                backoff: Backoff = Backoff(), logger: Logger = Logger(label: "kubefate.queue.consumer"),
+                metricsFactory: any MetricsFactory = MetricsSystem.factory) {
         self.config = config
-        self.connection = AMQPConnection(config: config, role: "consumer", logger: logger)
+        self.connection = AMQPConnection(config: config, role: "consumer", logger: logger, metricsFactory: metricsFactory)
         self.prefetch = max(prefetch, 1)
         self.pollInterval = pollInterval
         self.backoff = backoff
         var logger = logger
         logger[metadataKey: "amqp.queue"] = .string(config.queue)
         self.logger = logger
-        self.metrics = QueueMetrics(role: "consumer")
+        self.metrics = QueueMetrics(role: "consumer", factory: metricsFactory)
     }
 
     /// The deliveries, in the order the broker sent them. Starts consuming on the first call; several

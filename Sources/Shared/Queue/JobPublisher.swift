@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 
 /// Publishes job ids to the jobs queue as persistent messages with publisher confirms.
 ///
@@ -16,14 +17,16 @@ public final class JobPublisher: Sendable {
     /// - Parameters:
     ///   - confirmWindow: messages published before waiting for their confirms.
     ///   - confirmTimeout: how long one window may wait for its confirms.
+    ///   - metricsFactory: where metrics go (default: the process's bootstrapped factory).
     public init(config: AMQPConfig, confirmWindow: Int = 256, confirmTimeout: Duration = .seconds(10),
-                logger: Logger = Logger(label: "kubefate.queue.publisher")) {
-        let connection = AMQPConnection(config: config, role: "publisher", logger: logger)
+                logger: Logger = Logger(label: "kubefate.queue.publisher"),
+                metricsFactory: any MetricsFactory = MetricsSystem.factory) {
+        let connection = AMQPConnection(config: config, role: "publisher", logger: logger, metricsFactory: metricsFactory)
         self.config = config
         self.connection = connection
         self.confirmWindow = max(confirmWindow, 1)
         self.confirmTimeout = confirmTimeout
-        self.metrics = QueueMetrics(role: "publisher")
+        self.metrics = QueueMetrics(role: "publisher", factory: metricsFactory)
         let interval = Self.tickInterval(heartbeat: config.heartbeat)
         self.ticker = Task { [connection] in
             guard let interval else { return }

@@ -13,11 +13,11 @@ struct QueueMetrics: Sendable {
     /// `kubefate_queue_delivered_total`: deliveries handed to the consumer's stream.
     let delivered: Counter
 
-    init(role: String) {
-        publishDuration = Metrics.Timer(label: "kubefate_queue_publish_seconds", preferredDisplayUnit: .seconds)
-        published = Counter(label: "kubefate_queue_published_total")
-        publishFailed = Counter(label: "kubefate_queue_publish_failed_total")
-        reconnects = Counter(label: "kubefate_queue_reconnects_total", dimensions: [("role", role)])
-        delivered = Counter(label: "kubefate_queue_delivered_total")
+    init(role: String, factory: any MetricsFactory) {
+        publishDuration = Metrics.Timer(label: "kubefate_queue_publish_seconds", factory: factory)
+        published = Counter(label: "kubefate_queue_published_total", factory: factory)
+        publishFailed = Counter(label: "kubefate_queue_publish_failed_total", factory: factory)
+        reconnects = Counter(label: "kubefate_queue_reconnects_total", dimensions: [("role", role)], factory: factory)
+        delivered = Counter(label: "kubefate_queue_delivered_total", factory: factory)
     }
 }
