@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
-        .testTarget(name: "APITests", dependencies: ["API"], swiftSettings: settings),
+        .testTarget(name: "APITests", dependencies: ["API", "CLI", "KFModels", "KFDatabase", "KFQueue"], swiftSettings: settings),
         .testTarget(name: "QueueTests", dependencies: [
             "KFModels", "KFQueue",
             .product(name: "Logging", package: "swift-log"),

@@ -74,25 +74,27 @@ build() {
   [ "${KUBEFATE_SKIP_BUILD:-0}" = 1 ] && return 0
   local flags=()
   [ "$MODE" = release ] && flags=(-c release)
-  for product in kubefate-api kubefate-worker kubefate; do
+  for product in kubefate-api kubefate-worker kubefate kubesim; do
     log "building $product ($MODE)"
     swift build "${flags[@]}" --product "$product" >"$LOGS/build-$product.log" 2>&1 \
       || { tail -30 "$LOGS/build-$product.log" >&2; exit 1; }
   done
 }
 
-# kubesim is optional: started only when its binary exists and answers /version.
+# kubesim is optional: started only when its binary exists, takes `serve --listen`, and answers
+# /version. Without KUBESIM_SCHEMAS it runs with --no-schemas.
 start_kubesim() {
   local sim=$BIN/kubesim
   export KUBECONFIG=${KUBECONFIG:-}
   if running kubesim >/dev/null && [ -s "$STACK/kubeconfig" ]; then KUBECONFIG=$STACK/kubeconfig; return 0; fi
   [ -x "$sim" ] || { log "kubesim not built; skipping it"; return 0; }
+  local help; help=$("$sim" serve --help 2>&1 || true)
+  if [[ "$help" != *--listen* ]]; then log "kubesim cannot serve yet; skipping it"; return 0; fi
   local port; port=$(free_port)
-  local help; help=$("$sim" --help 2>&1 || true)
-  local args=()
-  [[ "$help" == *--port* ]] && args+=(--port "$port")
-  [[ "$help" == *--kubeconfig* ]] && args+=(--kubeconfig "$STACK/kubeconfig")
-  if [ ${#args[@]} -eq 0 ]; then log "kubesim does not take --port; skipping it"; return 0; fi
+  local args=(serve --listen "127.0.0.1:$port")
+  [[ "$help" == *--kubeconfig-out* ]] && args+=(--kubeconfig-out "$STACK/kubeconfig")
+  [ -z "${KUBESIM_SCHEMAS:-}" ] && [[ "$help" == *--no-schemas* ]] && args+=(--no-schemas)
+  rm -f "$STACK/kubeconfig"
   start kubesim "$sim" "${args[@]}"
   for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$port/version" >/dev/null 2>&1 && break

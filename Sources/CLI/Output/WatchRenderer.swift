@@ -47,8 +47,15 @@ struct WatchRenderer {
     }
 
     private mutating func changes(_ job: Job, now: Timestamp) -> String {
-        var out = ""
         let stamp = now.rfc3339
+        var statusLine = ""
+        if lastStatus != job.status {
+            statusLine = "\(stamp) job \(job.uuid) \(job.status.name)"
+            if job.status.isTerminal, let reason = job.reason { statusLine += ": \(reason)" }
+            statusLine += "\n"
+            lastStatus = job.status
+        }
+        var subJobLines = ""
         for sub in job.subJobs.values.sorted(by: { $0.moduleName < $1.moduleName }) {
             let before = lastSubJobs[sub.moduleName]
             guard before?.status != sub.status || before?.modulesStatus != sub.modulesStatus
@@ -57,15 +64,10 @@ struct WatchRenderer {
             var line = "\(stamp) \(sub.moduleName): \(sub.status.rawValue) \(sub.modulesStatus.rawValue)"
             if !sub.podStatus.isEmpty { line += " pod=\(sub.podStatus)" }
             if !sub.reason.isEmpty { line += " reason=\(sub.reason)" }
-            out += line + "\n"
+            subJobLines += line + "\n"
         }
         lastSubJobs = job.subJobs
-        if lastStatus != job.status {
-            var line = "\(stamp) job \(job.uuid) \(job.status.name)"
-            if job.status.isTerminal, let reason = job.reason { line += ": \(reason)" }
-            out += line + "\n"
-            lastStatus = job.status
-        }
-        return out
+        // The job's status comes first, except its final status, which closes the output.
+        return job.status.isTerminal ? subJobLines + statusLine : statusLine + subJobLines
     }
 }
