@@ -36,7 +36,8 @@ struct PipelineIntegrationTests {
     func installRunsToSuccess() async throws {
         try await Self.withStack { stack in
             try await stack.startAPI()
-            try stack.startWorkers(1)
+            let metricsPort = try TestPaths.freePort()
+            try stack.startWorkers(1, environment: ["KUBEFATE_WORKER_METRICS_LISTEN": "127.0.0.1:\(metricsPort)"])
             let spec = """
                 simulate:
                   stepDuration: 200ms
@@ -65,6 +66,10 @@ struct PipelineIntegrationTests {
                                           [.text(job.uuid)]) == 3)
             #expect(try await stack.count("jobs", where: "uuid = ? AND lease_owner IS NULL AND active_key IS NULL",
                                           [.text(job.uuid)]) == 1)
+            let metrics = try await stack.http.request("GET", "http://127.0.0.1:\(metricsPort)/metrics")
+            #expect(metrics.status == 200)
+            #expect(metrics.text.contains(#"kubefate_worker_runs_total{outcome="Success"} 1"#), "\(metrics.text)")
+            #expect(metrics.text.contains(#"kubefate_worker_deliveries_total{outcome="claimed"} 1"#))
         }
     }
 

@@ -11,7 +11,6 @@ import Testing
         #expect(config.maxTimeLimit == .seconds(3600))
         #expect(config.metricsListen == nil)
         #expect(config.relayOutbox)
-        #expect(config.pollInterval == .milliseconds(20))
     }
 
     @Test func readsEveryVariable() throws {
@@ -20,7 +19,7 @@ import Testing
             "KUBEFATE_WORKER_MAX_ATTEMPTS": "5", "KUBEFATE_WORKER_REAPER_INTERVAL": "1s",
             "KUBEFATE_WORKER_CONCURRENCY": "2", "KUBEFATE_WORKER_PREFETCH": "10", "KUBEFATE_WORKER_TIME_LIMIT": "10m",
             "KUBEFATE_WORKER_METRICS_LISTEN": "127.0.0.1:9101", "KUBEFATE_SIMULATE_LOG": "/tmp/x",
-            "KUBEFATE_WORKER_RELAY": "0", "KUBEFATE_WORKER_POLL_INTERVAL": "5ms",
+            "KUBEFATE_WORKER_RELAY": "0",
         ])
         #expect(config.workerID == "w7")
         #expect(config.lease == .seconds(3) && config.heartbeatInterval == .milliseconds(500))
@@ -30,7 +29,6 @@ import Testing
         #expect(config.metricsListen?.host == "127.0.0.1" && config.metricsListen?.port == 9101)
         #expect(config.simulationLogPath == "/tmp/x")
         #expect(!config.relayOutbox)
-        #expect(config.pollInterval == .milliseconds(5))
     }
 
     @Test(arguments: [
