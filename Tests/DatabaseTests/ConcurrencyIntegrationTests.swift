@@ -98,6 +98,7 @@ struct ConcurrencyIntegrationTests {
             }
             #expect(reaped == [.requeued(jobID: job.uuid, attempt: 1), .requeued(jobID: job.uuid, attempt: 2),
                                .failed(jobID: job.uuid, attempts: 3)])
+            #expect(try await db.jobs.leaseExpiriesTotal() == 3)
             let failed = try #require(try await db.jobs.job(uuid: job.uuid))
             #expect(failed.status == .failed)
             #expect(failed.reason == "lease expired 3 times")
@@ -134,6 +135,7 @@ struct ConcurrencyIntegrationTests {
             try await Task.sleep(for: .milliseconds(20))
             #expect(try await db.jobs.reapExpired(maxAttempts: 3, limit: 10) == [.requeued(jobID: job.uuid, attempt: 4)])
             #expect(try await db.jobs.job(uuid: job.uuid)?.status == .pending)
+            #expect(try await db.jobs.leaseExpiriesTotal() == 1)
         }
     }
 }

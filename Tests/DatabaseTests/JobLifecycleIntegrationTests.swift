@@ -198,4 +198,27 @@ struct JobLifecycleIntegrationTests {
             #expect(try await db.jobs.setClusterHealth(clusterID: job.clusterID, ready: false) == nil)
         }
     }
+
+    @Test func listingFiltersByTenantCreatorStatusAndPage() async throws {
+        try await withTestDatabase { db, _ async throws in
+            var red: [Job] = []
+            for i in 0..<3 {
+                red.append(try await db.jobs.submit(JobSubmission(.install(installArgs("red-\(i)", namespace: "red"), spec: nil),
+                                                                  creator: "alice", tenant: "t-red")))
+            }
+            let blue = try await db.jobs.submit(JobSubmission(.install(installArgs("blue-0", namespace: "blue"), spec: nil),
+                                                              creator: "bob", tenant: "t-blue"))
+            #expect(try await db.jobs.jobs(JobFilter(tenants: ["t-red"])).map(\.uuid) == red.reversed().map(\.uuid))
+            #expect(try await db.jobs.jobs(JobFilter(tenants: [])).isEmpty)
+            #expect(try await db.jobs.jobs(JobFilter(creator: "bob")).map(\.uuid) == [blue.uuid])
+            #expect(try await db.jobs.jobs(JobFilter(tenants: ["t-red", "t-blue"])).count == 4)
+            let page1 = try await db.jobs.jobs(JobFilter(limit: 2))
+            let page2 = try await db.jobs.jobs(JobFilter(beforeID: page1.last?.id, limit: 2))
+            #expect((page1 + page2).map(\.uuid) == ([blue] + red.reversed()).map(\.uuid))
+            #expect(try await db.jobs.clusters(ClusterFilter(tenants: ["t-blue"])).map(\.name) == ["blue-0"])
+            #expect(try await db.jobs.clusters(ClusterFilter(tenants: ["t-red"])).map(\.tenant) == ["t-red", "t-red", "t-red"])
+            #expect(try await db.jobs.liveCluster(namespace: "red", name: "red-1")?.uuid == red[1].clusterID)
+            #expect(red.allSatisfy { $0.tenant == "t-red" })
+        }
+    }
 }

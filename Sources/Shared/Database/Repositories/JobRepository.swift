@@ -99,6 +99,12 @@ public struct JobRepository: Sendable {
         return counts
     }
 
+    /// How many leases the reapers have found expired, over all jobs (a monotonic counter for
+    /// metrics: requeues plus give-ups; graceful releases do not count).
+    public func leaseExpiriesTotal() async throws -> Int {
+        Int(try await pool.query("SELECT CAST(COALESCE(SUM(lease_expiries), 0) AS SIGNED) FROM jobs").first?.int(0) ?? 0)
+    }
+
     /// Moves a live cluster between Running and Unavailable after a health check, unless a job
     /// holds it. Returns the new status, or nil when the cluster was not eligible.
     public func setClusterHealth(clusterID: String, ready: Bool) async throws -> ClusterStatus? {
