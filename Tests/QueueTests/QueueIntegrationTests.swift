@@ -104,6 +104,40 @@ struct QueueIntegrationTests {
         }
     }
 
+    @Test func rejectWithRequeueDeliversAgainAndWithoutRequeueDrops() async throws {
+        try await QueueTestSupport.withTestQueue { config in
+            let publisher = JobPublisher(config: config.named("\(config.queue).publisher"))
+            try await publisher.publish(jobIDs: ["retry", "drop"])
+            await publisher.close()
+            let consumer = JobConsumer(config: config.named("\(config.queue).consumer"), prefetch: 2)
+            let first = try await QueueTestSupport.take(2, from: consumer, ack: false)
+            for delivery in first {
+                try await delivery.reject(requeue: delivery.jobID == "retry")
+            }
+            let again = try await QueueTestSupport.take(1, from: consumer, ack: true)
+            #expect(again.map(\.jobID) == ["retry"])
+            #expect(again[0].redelivered)
+            #expect(again[0].deliveryCount == 1)
+            await consumer.close()
+            #expect(try await QueueTestSupport.readyCount(config) == 0)
+        }
+    }
+
+    @Test func aMessageThatIsNotAJobIDIsDroppedAndConsumingGoesOn() async throws {
+        try await QueueTestSupport.withTestQueue { config in
+            let raw = AMQPConnection(config: config.named("\(config.queue).raw"), role: "test")
+            try await raw.open()
+            try await raw.publishConfirmed([[0xFF, 0xFE], [], Array("job-1".utf8)], routingKey: config.queue,
+                                           window: 10, timeout: .seconds(10))
+            await raw.close()
+            let consumer = JobConsumer(config: config.named("\(config.queue).consumer"))
+            let deliveries = try await QueueTestSupport.take(1, from: consumer, ack: true)
+            #expect(deliveries.map(\.jobID) == ["job-1"])
+            await consumer.close()
+            #expect(try await QueueTestSupport.readyCount(config) == 0)
+        }
+    }
+
     @Test func publisherHealthCheckReachesTheBroker() async throws {
         try await QueueTestSupport.withTestQueue { config in
             let publisher = JobPublisher(config: config.named("\(config.queue).publisher"))

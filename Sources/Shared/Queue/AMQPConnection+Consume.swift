@@ -13,6 +13,10 @@ public struct AMQPDelivery: Sendable, Equatable {
 }
 
 extension AMQPConnection {
+    /// While deliveries await their ack, a wait for the next delivery blocks at most this long, so
+    /// that acks queued behind it (on this actor) go out promptly and the prefetch window refills.
+    static let unsettledWaitLimit: Duration = .milliseconds(5)
+
     /// Sets the prefetch window and starts consuming `config.queue` with manual acks.
     public func startConsuming(prefetch: Int) throws {
         let raw = try requireOpen()
@@ -41,16 +45,18 @@ extension AMQPConnection {
     }
 
     /// Waits up to `timeout` for the next delivery; `nil` when none arrived (heartbeats are serviced
-    /// meanwhile). Throws, with the connection torn down, when the connection or consumer is gone.
+    /// meanwhile). While earlier deliveries are unacked, waits are cut to a few milliseconds so their
+    /// acks are not held up. Throws, with the connection torn down, when the connection or consumer is gone.
     public func next(timeout: Duration) throws -> AMQPDelivery? {
         let raw = try requireOpen()
         amqp_maybe_release_buffers(raw)
         var envelope = amqp_envelope_t()
-        var waitTimeout = timeval(timeout)
+        var waitTimeout = timeval(unsettledDeliveries > 0 ? min(timeout, Self.unsettledWaitLimit) : timeout)
         let reply = amqp_consume_message(raw, &envelope, &waitTimeout, 0)
         switch reply.reply_type {
         case AMQP_RESPONSE_NORMAL:
             defer { amqp_destroy_envelope(&envelope) }
+            unsettledDeliveries += 1
             return AMQPDelivery(body: envelope.message.body.array, deliveryTag: envelope.delivery_tag,
                                 generation: generation, redelivered: envelope.redelivered != 0,
                                 deliveryCount: Self.deliveryCount(of: envelope.message.properties))
@@ -70,6 +76,7 @@ extension AMQPConnection {
     public func ack(deliveryTag: UInt64, generation: UInt64) throws {
         let raw = try requireCurrent(generation)
         try checkStatus(amqp_basic_ack(raw, amqpChannel, deliveryTag, 0), doing: "ack")
+        unsettledDeliveries = max(unsettledDeliveries - 1, 0)
     }
 
     /// Rejects a delivery of generation `generation`, requeueing it or dropping it.
@@ -77,6 +84,7 @@ extension AMQPConnection {
     public func reject(deliveryTag: UInt64, generation: UInt64, requeue: Bool) throws {
         let raw = try requireCurrent(generation)
         try checkStatus(amqp_basic_reject(raw, amqpChannel, deliveryTag, requeue ? 1 : 0), doing: "reject")
+        unsettledDeliveries = max(unsettledDeliveries - 1, 0)
     }
 
     private func requireCurrent(_ deliveryGeneration: UInt64) throws -> amqp_connection_state_t {

@@ -9,8 +9,8 @@ import Metrics
 /// Every rabbitmq-c call blocks, so the actor runs on a `ThreadExecutor` and never on Swift's
 /// cooperative pool. A connection is not thread-safe in rabbitmq-c; the actor serializes all use.
 /// Opening declares the configured durable quorum queue. Any socket or protocol error tears the
-/// connection down (no AMQP close), bumps nothing else, and leaves reopening to the caller
-/// (`JobPublisher`, `JobConsumer`), which retries with `Backoff`. Each successful `open()` starts a new
+/// connection down (no AMQP close) and leaves reopening to the caller (`JobPublisher`,
+/// `JobConsumer`), which retries with `Backoff`. Each successful `open()` starts a new
 /// `generation`; delivery tags are only valid within the generation that produced them.
 ///
 /// Heartbeats are serviced only inside library calls: a connection that may idle must be ticked
@@ -30,6 +30,8 @@ public actor AMQPConnection {
     var confirms = ConfirmTracker()
     /// The active consumer's tag, if consuming.
     var consumerTag: String?
+    /// Deliveries of this generation handed out and not yet acked or rejected.
+    var unsettledDeliveries = 0
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -63,6 +65,7 @@ public actor AMQPConnection {
         confirming = false
         confirms = ConfirmTracker()
         consumerTag = nil
+        unsettledDeliveries = 0
         do {
             try declareQueue(config.queue)
         } catch {

@@ -6,9 +6,9 @@ import Synchronization
 /// Consumes job ids from the jobs queue with manual acks and a prefetch window.
 ///
 /// A consume loop (started by the first `deliveries()`) owns one connection on its own thread. It
-/// polls the broker in short slices (`pollInterval`) so that acks, which queue on the same
-/// connection, wait at most that long, and so that heartbeats are serviced even while the
-/// application is busy. When the connection is lost (socket error, broker close, broker restart)
+/// waits for deliveries in short slices (`pollInterval`, and only a few milliseconds while handed-out
+/// deliveries await their ack) so that acks, which queue on the same connection, go out promptly,
+/// and so that heartbeats are serviced even while the application is busy. When the connection is lost (socket error, broker close, broker restart)
 /// the loop reconnects with `Backoff`, re-declares the queue and consumes again; the broker
 /// redelivers what the lost connection had not acked, and acks for those deliveries throw
 /// `.staleDelivery`.
