@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Pipeline benchmarks of issue 2, on release binaries against the local MariaDB and RabbitMQ:
 #   * jobs/s draining 1,000 queued no-op jobs with 1, 2 and 4 workers;
-#   * submit→claim latency p50/p99 over 1,000 no-op jobs submitted while the workers idle;
+#   * submit→claim latency p50/p99 over 1,000 no-op jobs submitted one at a time at a steady rate
+#     (BENCH_LATENCY_RATE per second) while the workers are otherwise idle;
 #   * GET /v1/job/{id} vs GET /healthz in the same API process, wrk -t2 -c64 -d10s;
 #   * idle RSS of the API and of one worker.
 # Prints one table (stdout); progress on stderr. Uses its own database and queue, dropped at the end.
-# Knobs: BENCH_JOBS (1000), BENCH_WORKERS ("1 2 4"), BENCH_WRK_DURATION (10s), BENCH_SUBMITTERS (4).
+# Knobs: BENCH_JOBS (1000), BENCH_WORKERS ("1 2 4"), BENCH_WRK_DURATION (10s), BENCH_SUBMITTERS (4,
+# for filling the queue), BENCH_LATENCY_RATE (100 jobs/s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -13,6 +15,7 @@ JOBS=${BENCH_JOBS:-1000}
 WORKER_COUNTS=${BENCH_WORKERS:-1 2 4}
 WRK_DURATION=${BENCH_WRK_DURATION:-10s}
 SUBMITTERS=${BENCH_SUBMITTERS:-4}
+LATENCY_RATE=${BENCH_LATENCY_RATE:-100}
 log() { echo "bench-pipeline: $*" >&2; }
 
 # ---- prerequisites: services, release binaries, wrk, python3
@@ -72,18 +75,22 @@ api_idle_rss=$(rss_mib "$api_pid")
 
 # ---- helpers in Python (standard library only)
 cat >"$work/bench.py" <<'PY'
-import http.client, json, sys, base64, threading, datetime
+import http.client, json, sys, base64, threading, datetime, time
 
 def ns(text):
     return int(datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1_000_000) * 1000
 
-def submit(port, token, prefix, count, threads, out):
-    """POST count no-op installs; writes "<uuid> <created-ns>" lines to out."""
+def submit(port, token, prefix, count, threads, out, rate=0.0):
+    """POST count no-op installs (at most `rate` per second per thread when rate > 0); writes
+    "<uuid> <created-ns>" lines to out."""
     spec = "simulate:\n  components: []\n"
     lines, lock, errors = [], threading.Lock(), []
     def work(indices):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        for i in indices:
+        began = time.monotonic()
+        for n, i in enumerate(indices):
+            if rate > 0:
+                time.sleep(max(0.0, began + n / rate - time.monotonic()))
             name = f"{prefix}-{i}"
             data = f"name: {name}\nnamespace: bench\nchartName: fate\nchartVersion: v1.11.2\n" + spec
             body = json.dumps({"name": name, "namespace": "bench", "chart_name": "fate", "chart_version": "v1.11.2",
@@ -140,7 +147,9 @@ def latency(submitted, log):
 
 if __name__ == "__main__":
     command = sys.argv[1]
-    if command == "submit": submit(int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7])
+    if command == "submit":
+        submit(int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7],
+               float(sys.argv[8]) if len(sys.argv) > 8 else 0.0)
     elif command == "drain": drain(sys.argv[2], sys.argv[3])
     elif command == "latency": latency(sys.argv[2], sys.argv[3])
 PY
@@ -183,8 +192,8 @@ for n in $WORKER_COUNTS; do
   start_workers "$n" "drain$n"
   wait_ended "drain$n" "$JOBS"
   rate[$n]=$(python3 "$work/bench.py" drain "$work/drain$n.txt" "$work/executions.log")
-  log "latency: $JOBS jobs submitted to $n idle worker(s)"
-  python3 "$work/bench.py" submit "$port" "$token" "lat$n" "$JOBS" "$SUBMITTERS" "$work/lat$n.txt"
+  log "latency: $JOBS jobs submitted one at a time at $LATENCY_RATE/s to $n worker(s)"
+  python3 "$work/bench.py" submit "$port" "$token" "lat$n" "$JOBS" 1 "$work/lat$n.txt" "$LATENCY_RATE"
   wait_ended "lat$n" "$JOBS"
   read -r p50[$n] p99[$n] < <(python3 "$work/bench.py" latency "$work/lat$n.txt" "$work/executions.log")
   stop_workers
@@ -205,6 +214,7 @@ api_loaded_rss=$(rss_mib "$api_pid")
 # ---- the table
 first=${WORKER_COUNTS%% *}
 echo "pipeline (release binaries, $JOBS no-op jobs per run, simulated executor, concurrency 8 per worker)"
+echo "jobs/s: draining $JOBS queued jobs; submit→claim: $JOBS jobs submitted one at a time at $LATENCY_RATE/s"
 printf '%-8s %10s %12s %18s %18s\n' workers "jobs/s" "vs $first" "submit→claim p50" "submit→claim p99"
 for n in $WORKER_COUNTS; do
   ratio=$(awk -v a="${rate[$n]}" -v b="${rate[$first]}" 'BEGIN { printf "%.2fx", a / b }')

@@ -21,7 +21,8 @@ struct WorkerApplication {
         let metrics = WorkerMetrics()
         let publisher = JobPublisher(config: amqp.named("\(config.workerID)-publisher"), logger: logger)
         let relay = OutboxRelay(source: OutboxRepository(pool: pool), publisher: publisher, logger: logger)
-        let consumer = JobConsumer(config: amqp.named("\(config.workerID)-consumer"), prefetch: config.prefetch, logger: logger)
+        let consumer = JobConsumer(config: amqp.named("\(config.workerID)-consumer"), prefetch: config.prefetch,
+            pollInterval: config.pollInterval, logger: logger)
         let executor = SimulatedExecutor(log: config.simulationLogPath.map(ExecutionLog.init(path:)))
         let runner = JobRunner(repository: repository, executor: executor, config: config, metrics: metrics, logger: logger)
         var services: [any Service] = []

@@ -19,8 +19,13 @@ struct WorkerConfig: Sendable {
     var concurrency: Int
     /// Unacknowledged deliveries the broker may push ahead (`KUBEFATE_WORKER_PREFETCH`, default = concurrency).
     var prefetch: Int
-    /// Time limit for jobs that carry none (`KUBEFATE_WORKER_TIME_LIMIT`, default 1h).
-    var defaultTimeLimit: Duration
+    /// The longest one wait for deliveries blocks the consumer's connection, and so its acks
+    /// (`KUBEFATE_WORKER_POLL_INTERVAL`, default 20ms). Short enough that an ack never waits long
+    /// for the poll; each idle poll is one cheap wait on the socket.
+    var pollInterval: Duration
+    /// The longest a job may run on this worker (`KUBEFATE_WORKER_TIME_LIMIT`, default 1h): a job's
+    /// own `time_limit` applies when it is shorter, this one when the job has none or a longer one.
+    var maxTimeLimit: Duration
     /// `host:port` for `/metrics` and `/healthz` (`KUBEFATE_WORKER_METRICS_LISTEN`; off when unset).
     var metricsListen: (host: String, port: Int)?
     /// File the simulated executor appends one line per execution start and end to
@@ -43,7 +48,8 @@ struct WorkerConfig: Sendable {
         reaperInterval = try reader.duration("KUBEFATE_WORKER_REAPER_INTERVAL", default: .seconds(5))
         concurrency = try reader.integer("KUBEFATE_WORKER_CONCURRENCY", default: 8, range: 1...1024)
         prefetch = try reader.integer("KUBEFATE_WORKER_PREFETCH", default: concurrency, range: 1...65_535)
-        defaultTimeLimit = try reader.duration("KUBEFATE_WORKER_TIME_LIMIT", default: .seconds(3600))
+        maxTimeLimit = try reader.duration("KUBEFATE_WORKER_TIME_LIMIT", default: .seconds(3600))
+        pollInterval = try reader.duration("KUBEFATE_WORKER_POLL_INTERVAL", default: .milliseconds(20))
         metricsListen = try reader.hostPort("KUBEFATE_WORKER_METRICS_LISTEN")
         simulationLogPath = reader.string("KUBEFATE_SIMULATE_LOG")
         relayOutbox = try reader.flag("KUBEFATE_WORKER_RELAY", default: true)

@@ -33,9 +33,13 @@ struct FencedWriter: Sendable {
         }
     }
 
-    /// Whether retrying may help: the database or the network failed, not the request.
+    /// Whether retrying may help: the database is unreachable or a lock conflict rolled the
+    /// transaction back, not a fault of the request.
     static func isTransient(_ error: any Error) -> Bool {
-        if let error = error as? KubefateError { return error.code == .unavailable }
-        return !(error is CancellationError)
+        switch error {
+        case let error as MariaDBError: error.isConnectionLost || error.isLockConflict
+        case let error as KubefateError: error.isRetryable
+        default: false
+        }
     }
 }

@@ -56,6 +56,10 @@ struct JobIntakeService: Service {
             Task { await consumer.stop() }
         }
         await consumer.close()
+        guard runs.isShuttingDown else {
+            // The consumer reconnects by itself; its stream ends only when stopped.
+            throw WorkerError(message: "the delivery stream ended unexpectedly")
+        }
     }
 
     /// Claims, acks and runs one delivery.

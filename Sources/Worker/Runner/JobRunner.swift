@@ -80,10 +80,10 @@ struct JobRunner: Sendable {
         }
     }
 
-    /// The time the job may still run: its time limit counted from its creation (KubeFATE's rule),
-    /// or the configured default for a job without one.
+    /// The time the job may still run: its time limit (capped by the worker's) counted from the
+    /// job's creation, as KubeFATE counts it.
     private func remainingTime(_ claim: JobClaim) -> Duration {
-        let limit = claim.timeLimit > .zero ? claim.timeLimit : config.defaultTimeLimit
+        let limit = claim.timeLimit > .zero ? min(claim.timeLimit, config.maxTimeLimit) : config.maxTimeLimit
         return claim.startTime.adding(limit).since(.now())
     }
 

@@ -29,6 +29,11 @@ final class ManagedProcess: @unchecked Sendable {
 
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
+    /// The exit status once the process has exited normally (nil while running or when killed by a signal).
+    var exitStatus: Int32? {
+        guard !process.isRunning, process.terminationReason == .exit else { return nil }
+        return process.terminationStatus
+    }
 
     /// Sends `signal` (SIGTERM, SIGKILL, …) when the process still runs.
     func signal(_ signal: Int32) {

@@ -8,9 +8,10 @@ import Testing
         #expect(config.heartbeatInterval == .seconds(2))
         #expect(config.maxAttempts == 3)
         #expect(config.concurrency == 8 && config.prefetch == 8)
-        #expect(config.defaultTimeLimit == .seconds(3600))
+        #expect(config.maxTimeLimit == .seconds(3600))
         #expect(config.metricsListen == nil)
         #expect(config.relayOutbox)
+        #expect(config.pollInterval == .milliseconds(20))
     }
 
     @Test func readsEveryVariable() throws {
@@ -19,16 +20,17 @@ import Testing
             "KUBEFATE_WORKER_MAX_ATTEMPTS": "5", "KUBEFATE_WORKER_REAPER_INTERVAL": "1s",
             "KUBEFATE_WORKER_CONCURRENCY": "2", "KUBEFATE_WORKER_PREFETCH": "10", "KUBEFATE_WORKER_TIME_LIMIT": "10m",
             "KUBEFATE_WORKER_METRICS_LISTEN": "127.0.0.1:9101", "KUBEFATE_SIMULATE_LOG": "/tmp/x",
-            "KUBEFATE_WORKER_RELAY": "0",
+            "KUBEFATE_WORKER_RELAY": "0", "KUBEFATE_WORKER_POLL_INTERVAL": "5ms",
         ])
         #expect(config.workerID == "w7")
         #expect(config.lease == .seconds(3) && config.heartbeatInterval == .milliseconds(500))
         #expect(config.maxAttempts == 5 && config.reaperInterval == .seconds(1))
         #expect(config.concurrency == 2 && config.prefetch == 10)
-        #expect(config.defaultTimeLimit == .seconds(600))
+        #expect(config.maxTimeLimit == .seconds(600))
         #expect(config.metricsListen?.host == "127.0.0.1" && config.metricsListen?.port == 9101)
         #expect(config.simulationLogPath == "/tmp/x")
         #expect(!config.relayOutbox)
+        #expect(config.pollInterval == .milliseconds(5))
     }
 
     @Test(arguments: [
