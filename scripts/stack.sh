@@ -63,6 +63,11 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# Whether 127.0.0.1:PORT can be bound now.
+port_free() {
+  python3 -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", int(sys.argv[1]))); s.close()' "$1" 2>/dev/null
+}
+
 # A secret kept across runs (so tokens and the admin password survive `down`/`up`).
 secret() {
   local f=$STACK/$1
@@ -135,7 +140,10 @@ start_api() {
     API_URL=http://$(cat "$STACK/api.addr"); return 0
   fi
   rm -f "$STACK/api.addr"
-  KUBEFATE_API_LISTEN=127.0.0.1:0 KUBEFATE_API_READY_FILE=$STACK/api.addr start api "$BIN/kubefate-api" serve
+  # Keep the port of the previous run when it is free, so clients (and .stack/env) stay valid.
+  local port=0
+  if [ -s "$STACK/api.port" ] && port_free "$(cat "$STACK/api.port")"; then port=$(cat "$STACK/api.port"); fi
+  KUBEFATE_API_LISTEN=127.0.0.1:$port KUBEFATE_API_READY_FILE=$STACK/api.addr start api "$BIN/kubefate-api" serve
   for _ in $(seq 1 300); do
     [ -s "$STACK/api.addr" ] && break
     running api >/dev/null || { tail -20 "$LOGS/api.log" >&2; echo "stack: the API exited" >&2; exit 1; }
@@ -143,6 +151,7 @@ start_api() {
   done
   [ -s "$STACK/api.addr" ] || { echo "stack: the API did not start, see $LOGS/api.log" >&2; exit 1; }
   API_URL=http://$(cat "$STACK/api.addr")
+  echo "${API_URL##*:}" >"$STACK/api.port"
   for _ in $(seq 1 300); do
     curl -sf "$API_URL/readyz" >/dev/null 2>&1 && break
     sleep 0.2

@@ -30,11 +30,11 @@ final class APIProcess: @unchecked Sendable {
         return dir
     }
 
-    /// Starts the API (migrating a fresh database) and waits until it listens.
-    static func start() async throws -> APIProcess {
+    /// Starts the API (migrating the database, a fresh one unless given) and waits until it listens.
+    static func start(database existingDatabase: String? = nil, queue existingQueue: String? = nil) async throws -> APIProcess {
         let suffix = UUID().uuidString.prefix(8).lowercased()
-        let database = "kf_test_api_\(suffix)"
-        let queue = "kf.test.api.\(suffix)"
+        let database = existingDatabase ?? "kf_test_api_\(suffix)"
+        let queue = existingQueue ?? "kf.test.api.\(suffix)"
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kf-api-\(suffix)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let readyFile = dir.appendingPathComponent("addr").path
@@ -73,14 +73,23 @@ final class APIProcess: @unchecked Sendable {
         return APIProcess(process: process, baseURL: "http://\(address)", database: database, queue: queue, http: try CurlHTTPClient(timeout: 30))
     }
 
-    /// SIGTERM, wait for exit, drop the database and the queue. Returns the exit status.
+    /// The test database's settings.
+    var databaseConfig: MariaDBConfig {
+        get throws {
+            var config = try MariaDBConfig.fromEnvironment()
+            config.database = database
+            return config
+        }
+    }
+
+    /// SIGTERM, wait for exit, then (unless `keepingData`) drop the database and the queue.
+    /// Returns the exit status.
     @discardableResult
-    func stop() async throws -> Int32 {
+    func stop(keepingData: Bool = false) async throws -> Int32 {
         if process.isRunning { process.terminate() }
         while process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-        var config = try MariaDBConfig.fromEnvironment()
-        config.database = database
-        try await Migrator.dropDatabase(config: config)
+        if keepingData { return process.terminationStatus }
+        try await Migrator.dropDatabase(config: try databaseConfig)
         var amqp = try AMQPConfig(environment: ProcessInfo.processInfo.environment)
         amqp.queue = queue
         let connection = AMQPConnection(config: amqp, role: "test-cleanup")

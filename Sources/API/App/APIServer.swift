@@ -59,6 +59,7 @@ enum APIServer {
 
     static func buildRouter(_ deps: APIDependencies) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
+        router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: HTTPMetricsMiddleware())
         router.add(middleware: ErrorMiddleware())
         SystemRoutes(deps: deps).registerPublic(on: router)

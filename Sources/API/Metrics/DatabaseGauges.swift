@@ -37,7 +37,7 @@ struct DatabaseGauges: Service {
         do {
             let counts = try await jobs.jobCountsByStatus()
             for (status, gauge) in byStatus { gauge.record(counts[status] ?? 0) }
-            leaseExpiries.record(try await jobs.leaseExpiryCount())
+            leaseExpiries.record(try await jobs.leaseExpiriesTotal())
         } catch {
             logger.warning("cannot refresh job metrics", metadata: ["error": "\(error)"])
         }

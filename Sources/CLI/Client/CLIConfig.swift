@@ -52,10 +52,13 @@ struct CLIConfig: Sendable, Equatable {
 struct CLIError: Error, CustomStringConvertible {
     var message: String
     var exitCode: Int32
+    /// Whether trying again later may work: the service was unreachable or answered 5xx.
+    var isTransient: Bool
 
-    init(_ message: String, exitCode: Int32 = 1) {
+    init(_ message: String, exitCode: Int32 = 1, isTransient: Bool = false) {
         self.message = message
         self.exitCode = exitCode
+        self.isTransient = isTransient
     }
 
     var description: String { message }

@@ -60,7 +60,7 @@ actor CurlHTTPClient {
             return curl_easy_perform(h)
         }
         guard code == CURLE_OK else {
-            throw CLIError("\(method) \(url): \(String(cString: curl_easy_strerror(code)))")
+            throw CLIError("\(method) \(url): \(String(cString: curl_easy_strerror(code)))", isTransient: true)
         }
         var status = 0
         _ = ccurl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &status)

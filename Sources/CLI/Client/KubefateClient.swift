@@ -33,12 +33,7 @@ actor KubefateClient {
         let body = Self.encode(LoginRequest(username: config.username, password: config.password))
         let result = try await http.send(method: "POST", url: config.baseURL + "/v1/user/login",
                                          headers: ["Content-Type: application/json"], body: body)
-        if result.status == 503 {
-            throw CLIError("503 Service Temporarily Unavailable. Please try again later or check the pod status of kubefate")
-        }
-        guard result.status == 200 else {
-            throw CLIError("resp.StatusCode=\(result.status), error: \(String(decoding: result.body, as: UTF8.self))")
-        }
+        guard result.status == 200 else { throw Self.failure(result) }
         guard let login = try? JSONDecoder().decode(LoginResponse.self, from: Data(result.body)) else {
             throw CLIError("login: unexpected response \(String(decoding: result.body, as: UTF8.self))")
         }
@@ -79,11 +74,12 @@ actor KubefateClient {
     /// The error a non-200 answer stands for, with the server's text (`error` or `message`).
     static func failure(_ result: HTTPResult) -> CLIError {
         if result.status == 503 {
-            return CLIError("503 Service Temporarily Unavailable. Please try again later or check the pod status of kubefate")
+            return CLIError("503 Service Temporarily Unavailable. Please try again later or check the pod status of kubefate",
+                            isTransient: true)
         }
         let decoded = try? JSONDecoder().decode(ErrorBody.self, from: Data(result.body))
         let text = decoded?.error ?? decoded?.message ?? String(decoding: result.body, as: UTF8.self)
-        return CLIError("resp.StatusCode=\(result.status), error: \(text)")
+        return CLIError("resp.StatusCode=\(result.status), error: \(text)", isTransient: result.status >= 500)
     }
 
     static func encode(_ value: some Encodable) -> [UInt8] {

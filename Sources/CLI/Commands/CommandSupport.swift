@@ -5,13 +5,17 @@ import CCurl
 /// exit status (KubeFATE's CLI exited 0 after printing server errors; this one does not).
 func withClient(_ body: (KubefateClient) async throws(CLIError) -> Void) async throws {
     do throws(CLIError) {
-        curl_global_init(3)  // CURL_GLOBAL_DEFAULT
-        let client = try KubefateClient(config: try CLIConfig.load())
-        try await body(client)
+        try await body(try makeClient())
     } catch {
         Terminal.writeError(error.message + "\n")
         throw ExitCode(error.exitCode)
     }
+}
+
+/// A client for the configured service.
+func makeClient() throws(CLIError) -> KubefateClient {
+    curl_global_init(3)  // CURL_GLOBAL_DEFAULT
+    return try KubefateClient(config: try CLIConfig.load())
 }
 
 /// A uuid positional argument, checked like KubeFATE's CLI (`not uuid`).

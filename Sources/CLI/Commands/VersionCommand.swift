@@ -9,14 +9,12 @@ struct VersionCommand: AsyncParsableCommand {
 
     func run() async throws {
         Terminal.write("* kubefate commandLine version=\(Self.cliVersion)\r\n")
-        do {
-            try await withClient { client throws(CLIError) in
-                let answer = try await client.request("GET", "version", as: VersionEnvelope.self)
-                Terminal.write("* kubefate service version=\(answer.version)\r\n")
-            }
-        } catch let exit as ExitCode {
-            Terminal.writeError("* kubefate service connection error\n")
-            throw exit
+        do throws(CLIError) {
+            let answer = try await makeClient().request("GET", "version", as: VersionEnvelope.self)
+            Terminal.write("* kubefate service version=\(answer.version)\r\n")
+        } catch {
+            Terminal.write("* kubefate service connection error, \(error.message)\n")
+            throw ExitCode(error.exitCode)
         }
     }
 }
