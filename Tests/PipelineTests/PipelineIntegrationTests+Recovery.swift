@@ -110,3 +110,34 @@ extension PipelineIntegrationTests {
         }
     }
 }
+
+extension PipelineIntegrationTests {
+    @Test("a worker that cannot reach the database requeues its deliveries; the job is not lost")
+    func unreachableDatabaseRequeues() async throws {
+        try await Self.withStack { stack in
+            try await stack.startAPI()
+            let metricsPort = try TestPaths.freePort()
+            // w0 talks to a port where no database listens: every claim fails.
+            try stack.startWorkers(1, environment: [
+                "KUBEFATE_DB_PORT": "\(try TestPaths.freePort())",
+                "KUBEFATE_WORKER_METRICS_LISTEN": "127.0.0.1:\(metricsPort)",
+                "KUBEFATE_WORKER_RELAY": "0",
+            ])
+            let submitted = try await stack.submit(
+                name: "patient", namespace: "fate-12", spec: Self.spec(components: 1, duration: "100ms"))
+            try await waitUntil("w0 requeued the delivery twice", timeout: .seconds(60), diagnostics: stack.diagnostics()) {
+                let metrics = try? await stack.http.request("GET", "http://127.0.0.1:\(metricsPort)/metrics")
+                return metrics?.text.split(separator: "\n").contains { line in
+                    line.hasPrefix(#"kubefate_worker_deliveries_total{outcome="requeued"}"#)
+                        && (Int(line.split(separator: " ").last ?? "") ?? 0) >= 2
+                } ?? false
+            }
+            #expect(try await stack.job(submitted.uuid).status == .pending)
+            // A worker with a database takes the requeued message.
+            try stack.startWorkers(1)
+            let job = try await stack.waitForJob(submitted.uuid, timeout: .seconds(60)) { $0.status.isTerminal }
+            #expect(job.status == .success)
+            #expect(job.attempt == 1)
+        }
+    }
+}
