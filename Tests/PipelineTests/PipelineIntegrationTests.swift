@@ -108,4 +108,22 @@ struct PipelineIntegrationTests {
             #expect(records.byJob[submitted.uuid]?.map(\.outcome) == ["stopRequested"])
         }
     }
+
+    @Test("a job stopped while Pending is never run: its delivery is acked and dropped")
+    func stoppedPendingJobIsDropped() async throws {
+        try await Self.withStack { stack in
+            try await stack.startAPI()
+            let stopped = try await stack.submit(name: "never", namespace: "fate-13", spec: Self.spec(components: 1, duration: "100ms"))
+            let response = try await stack.stop(stopped.uuid)
+            #expect(response.status == 200, "\(response.text)")
+            #expect(try await stack.job(stopped.uuid).status == .canceled)
+            // A later job on the same queue shows the worker has consumed everything before it.
+            try stack.startWorkers(1)
+            let later = try await stack.submit(name: "later", namespace: "fate-13", spec: Self.spec(components: 1, duration: "100ms"))
+            let done = try await stack.waitForJob(later.uuid) { $0.status.isTerminal }
+            #expect(done.status == .success)
+            #expect(try await stack.job(stopped.uuid).status == .canceled)
+            #expect(try ExecutionRecords(contentsOf: stack.simulationLog).byJob[stopped.uuid] == nil)
+        }
+    }
 }
