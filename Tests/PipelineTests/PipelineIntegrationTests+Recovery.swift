@@ -81,9 +81,17 @@ extension PipelineIntegrationTests {
                     var job: Job?
                     try await waitUntil("the API accepts job \(prefix)-\(index)", timeout: .seconds(120),
                                         diagnostics: stack.diagnostics()) {
-                        let response = try await stack.install(
-                            name: "\(prefix)-\(index)", namespace: "fate-7", spec: Self.spec(components: 3, duration: "500ms"))
+                        let name = "\(prefix)-\(index)"
+                        guard let response = try? await stack.install(
+                            name: name, namespace: "fate-7", spec: Self.spec(components: 3, duration: "500ms"))
+                        else { return false }
                         if response.status == 200 { job = try PipelineStack.decodeJob(response) }
+                        if response.status == 409 {
+                            // An earlier attempt committed but its response was lost in the restart.
+                            let rows = try await stack.database.query(
+                                "SELECT uuid FROM jobs WHERE args_namespace = 'fate-7' AND args_name = ?", [.text(name)])
+                            if let uuid = try rows.first?.string(0) { job = try await stack.job(uuid) }
+                        }
                         return job != nil
                     }
                     ids.append(job!.uuid)
