@@ -66,7 +66,7 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(name: "API", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto",
+            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto", "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -75,7 +75,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "Worker", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "KFDeploy",
+            "KFModels", "KFDatabase", "KFQueue", "KFDeploy", "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -84,7 +84,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "CLI", dependencies: [
-            "KFCharts", "CCurl",
+            "KFModels", "KFCharts", "CCurl", "CLibYAML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "KubeSim", dependencies: [
@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
+        .testTarget(name: "APITests", dependencies: ["API", "CLI", "KFModels", "KFDatabase", "KFQueue"], swiftSettings: settings),
         .testTarget(name: "QueueTests", dependencies: [
             "KFModels", "KFQueue",
             .product(name: "Logging", package: "swift-log"),
@@ -107,7 +108,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "CCurl",
+            "KFModels", "KFDatabase", "KFQueue", "CCurl", "Worker",
         ], swiftSettings: settings),
     ]
 )
