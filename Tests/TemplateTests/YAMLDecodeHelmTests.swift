@@ -79,3 +79,26 @@ import Testing
         }
     }
 }
+
+@Suite struct YAMLErrorLocationTests {
+    @Test func fileErrorsCarryFileLineAndColumn() {
+        do {
+            _ = try YAML.decodeHelmMap("a: 1\nb: [1, 2\nc: 3\n", file: "values.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'")
+            #expect(error.file == "values.yaml")
+            #expect(error.location == "values.yaml:3:2")
+        }
+    }
+
+    @Test func scannerErrorsPointAtTheProblem() {
+        do {
+            _ = try YAML.decodeHelmMap("a: 1\n  b: 2\n", file: "Chart.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context")
+            #expect(error.location == "Chart.yaml:2:4")
+        }
+    }
+}

@@ -33,6 +33,19 @@ public struct CodecError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     /// 1-based column of the problem in the input, when known.
     public var column: Int?
+    /// The file the input came from, when the caller said (see ``YAML/decodeHelmMap(_:file:)``).
+    public var file: String?
+
+    /// `file:line:column` as far as known, e.g. `values.yaml:3:5` (empty when nothing is known).
+    public var location: String {
+        var parts: [String] = []
+        if let file { parts.append(file) }
+        if let line {
+            parts.append(String(line))
+            if let column { parts.append(String(column)) }
+        }
+        return parts.joined(separator: ":")
+    }
 
     public init(_ code: Code, _ message: String, line: Int? = nil, column: Int? = nil) {
         self.code = code
