@@ -17,8 +17,6 @@ enum Builtins {
             case .list(let l): return .int(l.count)
             case .strings(let l): return .int(l.count)
             case .map(let m): return .int(m.count)
-            case .bytes(let b): return .int(b.count)
-            case .anyMap(let e): return .int(e.count)
             default: throw GoError("len of type \(GoFormat.typeName(args[0]))")
             }
         },
@@ -68,13 +66,12 @@ enum Builtins {
             switch cur {
             case .null:
                 throw GoError("index of nil pointer")
-            case .list, .strings, .string, .bytes:
+            case .list, .strings, .string:
                 let count: Int
                 switch cur {
                 case .list(let l): count = l.count
                 case .strings(let l): count = l.count
                 case .string(let s): count = s.utf8.count
-                case .bytes(let b): count = b.count
                 default: count = 0
                 }
                 guard let x = idx.integerValue else {
@@ -90,7 +87,6 @@ enum Builtins {
                 case .list(let l): cur = l[Int(x)]
                 case .strings(let l): cur = .string(l[Int(x)])
                 case .string(let s): cur = .int(Int(Array(s.utf8)[Int(x)]))
-                case .bytes(let b): cur = .int(Int(b[Int(x)]))
                 default: break
                 }
             case .map(let m):
@@ -99,8 +95,6 @@ enum Builtins {
                     throw GoError("value has type \(GoFormat.typeName(idx)); should be string")
                 }
                 cur = m[k] ?? .null
-            case .anyMap(let entries):
-                cur = entries.last(where: { Value.deepEqual($0.key, idx) })?.value ?? .null
             default:
                 throw GoError("can't index item of type \(GoFormat.typeName(cur))")
             }
@@ -176,7 +170,7 @@ enum Compare {
                             throw GoError("incompatible types for comparison")
                         }
                         switch b {
-                        case .map, .list, .strings, .bytes, .anyMap:
+                        case .map, .list, .strings:
                             throw GoError("non-comparable type \(GoFormat.sprintf("%s", [b])): \(GoFormat.typeName(b))")
                         default:
                             truth = Value.deepEqual(a, b)

@@ -29,7 +29,7 @@ enum Escape {
             case "&": out += "\\u0026"
             case "=": out += "\\u003D"
             default:
-                if r.value < 0x20 || (!r.isASCII && !GoQuote.isPrint(r)) {
+                if r.value < 0x20 || (!r.isASCII && !GoStrconv.isPrint(r)) {
                     let h = String(r.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - h.count)) + h
                 } else {

@@ -13,7 +13,7 @@ extension Executor {
     private func evalField(_ dot: Slot, _ name: String, nodePos: Int, nodeText: String, args: [Operand],
                            final: Slot?, receiver: Slot) throws -> Slot {
         guard case .value(let v, let iface) = receiver else {
-            if set.options.missingKey == .error { throw fail("nil data; no entry for key \(GoQuote.quote(name))") }
+            if set.options.missingKey == .error { throw fail("nil data; no entry for key \(GoStrconv.quote(name))") }
             return .invalid
         }
         let typeName = receiver.staticTypeName
@@ -39,12 +39,6 @@ extension Executor {
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
             if let e = m[name] { return .value(e, iface: true) }
             return missing(name)
-        case .anyMap(let entries):
-            if hasArgs { throw fail("\(name) is not a method but has arguments") }
-            if let e = entries.last(where: { if case .string(let k) = $0.key { return k == name }; return false }) {
-                return .value(e.value, iface: true)
-            }
-            return missing(name)
         default:
             break
         }
@@ -64,7 +58,7 @@ extension Executor {
     private func evalFunction(_ dot: Slot, name: String, identPos: Int, cmd: Command, args: [Operand], final: Slot?) throws -> Slot {
         at(identPos, name)
         guard let (fn, builtin) = set.functions.lookup(name) else {
-            throw fail("\(GoQuote.quote(name)) is not a defined function")
+            throw fail("\(GoStrconv.quote(name)) is not a defined function")
         }
         return try evalCall(dot, fn, isBuiltin: builtin, nodePos: cmd.pos, nodeText: cmd.description,
                             name: name, args: args, final: final, identPos: identPos)

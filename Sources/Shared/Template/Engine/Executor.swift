@@ -78,7 +78,7 @@ final class Executor {
     func at(_ op: Operand) { node = (op.pos, op.description) }
 
     func fail(_ message: String) -> ExecFailure {
-        let name = GoQuote.quote(templateName)
+        let name = GoStrconv.quote(templateName)
         if let node {
             let loc = tree.location(of: node.pos)
             return ExecFailure(message: "template: \(loc): executing \(name) at <\(node.text)>: \(message)")
@@ -190,20 +190,10 @@ final class Executor {
                     iterated = true
                     if try iteration(.concrete(.int(i)), .concrete(.string(e))) == .breakLoop { break }
                 }
-            case .bytes(let l):
-                for (i, e) in l.enumerated() {
-                    iterated = true
-                    if try iteration(.concrete(.int(i)), .concrete(.int(Int(e)))) == .breakLoop { break }
-                }
             case .map(let mp):
                 for e in mp.sortedEntries {
                     iterated = true
                     if try iteration(.concrete(.string(e.key)), .value(e.value, iface: true)) == .breakLoop { break }
-                }
-            case .anyMap(let entries):
-                for e in ValueOrder.sortedAnyMap(entries) {
-                    iterated = true
-                    if try iteration(.value(e.key, iface: true), .value(e.value, iface: true)) == .breakLoop { break }
                 }
             case .null:
                 break
@@ -218,7 +208,7 @@ final class Executor {
 
     private func walkTemplate(_ dot: Slot, name: String, pipe: Pipe?) throws {
         guard let t = set.templates[name] else {
-            throw fail("template \(GoQuote.quote(name)) not defined")
+            throw fail("template \(GoStrconv.quote(name)) not defined")
         }
         if depth == Self.maxDepth {
             throw fail("exceeded maximum template depth (\(Self.maxDepth))")
@@ -306,7 +296,7 @@ final class Executor {
         case .nilValue: throw fail("nil is not a command")
         case .number(_, let n): return .concrete(try idealConstant(n))
         case .string(_, _, let s): return .concrete(.string(s))
-        default: throw fail("can't evaluate command \(GoQuote.quote(first.description))")
+        default: throw fail("can't evaluate command \(GoStrconv.quote(first.description))")
         }
     }
 

@@ -38,9 +38,9 @@ struct Item {
             if type.isKeyword { return "<\(val)>" }
             let scalars = Array(val.unicodeScalars)
             if scalars.count > 10 {
-                return GoQuote.quote(String(String.UnicodeScalarView(scalars[0..<10]))) + "..."
+                return GoStrconv.quote(String(String.UnicodeScalarView(scalars[0..<10]))) + "..."
             }
-            return GoQuote.quote(val)
+            return GoStrconv.quote(val)
         }
     }
 }
@@ -359,7 +359,7 @@ struct Lexer {
         case let r? where r.isASCII && r.value >= 0x20 && r.value < 0x7F:
             emit(.char)
         case let r?:
-            return error("unrecognized character in action: \(GoQuote.unicodeHash(r))")
+            return error("unrecognized character in action: \(GoStrconv.unicodeHash(r))")
         }
         return .insideAction
     }
@@ -383,7 +383,7 @@ struct Lexer {
         repeat { r = next() } while Self.isAlphaNumeric(r)
         backup()
         let word = text(start, pos)
-        if !atTerminator() { return error("bad character \(GoQuote.unicodeHash(r ?? " "))") }
+        if !atTerminator() { return error("bad character \(GoStrconv.unicodeHash(r ?? " "))") }
         if let kw = ItemType.keywords[word], kw != .dot {
             if (kw == .breakKeyword || kw == .continueKeyword) && !breakOK {
                 emit(.identifier)
@@ -418,7 +418,7 @@ struct Lexer {
             r = next()
             if !Self.isAlphaNumeric(r) { backup(); break }
         }
-        if !atTerminator() { return error("bad character \(GoQuote.unicodeHash(r ?? " "))") }
+        if !atTerminator() { return error("bad character \(GoStrconv.unicodeHash(r ?? " "))") }
         emit(t)
         return .insideAction
     }
@@ -442,10 +442,10 @@ struct Lexer {
     }
 
     private mutating func lexNumber() -> State {
-        if !scanNumber() { return error("bad number syntax: \(GoQuote.quote(text(start, pos)))") }
+        if !scanNumber() { return error("bad number syntax: \(GoStrconv.quote(text(start, pos)))") }
         if let sign = peek(), sign == "+" || sign == "-" {
             if !scanNumber() || input[pos - 1] != UInt8(ascii: "i") {
-                return error("bad number syntax: \(GoQuote.quote(text(start, pos)))")
+                return error("bad number syntax: \(GoStrconv.quote(text(start, pos)))")
             }
             emit(.complex)
             return .insideAction

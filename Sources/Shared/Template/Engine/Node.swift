@@ -134,8 +134,8 @@ indirect enum Node: Sendable {
         case .rangeNode(let b): return Self.branchString("range", b)
         case .withNode(let b): return Self.branchString("with", b)
         case .template(_, _, let name, let pipe):
-            if let pipe { return "{{template \(GoQuote.quote(name)) \(pipe.description)}}" }
-            return "{{template \(GoQuote.quote(name))}}"
+            if let pipe { return "{{template \(GoStrconv.quote(name)) \(pipe.description)}}" }
+            return "{{template \(GoStrconv.quote(name))}}"
         case .breakNode: return "{{break}}"
         case .continueNode: return "{{continue}}"
         case .end: return "{{end}}"

@@ -3,7 +3,7 @@ enum NumberParser {
     static func parse(_ text: String, type: ItemType, fail: (String) -> ParseFailure) throws(ParseFailure) -> NumberLiteral {
         var n = NumberLiteral(text: text)
         if type == .charConstant {
-            guard let s = GoQuote.unquote(text), let r = s.unicodeScalars.first else {
+            guard let s = GoStrconv.unquote(text), let r = s.unicodeScalars.first else {
                 throw fail("malformed character constant: \(text)")
             }
             n.int64 = Int64(r.value); n.isInt = true
@@ -30,7 +30,7 @@ enum NumberParser {
             n.float64 = Double(n.uint64)
         } else if let f = parseFloat(text) {
             if !text.contains(where: { ".eEpP".contains($0) }) {
-                throw fail("integer overflow: \(GoQuote.quote(text))")
+                throw fail("integer overflow: \(GoStrconv.quote(text))")
             }
             n.isFloat = true
             n.float64 = f
@@ -42,7 +42,7 @@ enum NumberParser {
             }
         }
         if !n.isInt && !n.isUint && !n.isFloat {
-            throw fail("illegal number syntax: \(GoQuote.quote(text))")
+            throw fail("illegal number syntax: \(GoStrconv.quote(text))")
         }
         return n
     }

@@ -101,7 +101,7 @@ struct Parser {
     private mutating func addDefined(name: String, root: [Node]) throws(ParseFailure) {
         let tree = Tree(name: name, parseName: parseName, text: text, root: root)
         if let i = treeIndex[name], !trees[i].tree.isEmpty {
-            if !tree.isEmpty { throw fail("template: multiple definition of template \(GoQuote.quote(name))") }
+            if !tree.isEmpty { throw fail("template: multiple definition of template \(GoStrconv.quote(name))") }
             return
         }
         add(name: name, tree: tree, line: 0, checkOnly: false)
@@ -135,7 +135,7 @@ struct Parser {
         defer { vars = savedVars }
         let token = nextNonSpace()
         guard token.type == .string || token.type == .rawString else { throw unexpected(token, context) }
-        guard let name = GoQuote.unquote(token.val) else { throw fail("invalid syntax") }
+        guard let name = GoStrconv.unquote(token.val) else { throw fail("invalid syntax") }
         _ = try expect(.rightDelim, context)
         let (list, end) = try itemList()
         if case .end = end {} else { throw fail("unexpected \(end.description) in \(context)") }
@@ -226,7 +226,7 @@ struct Parser {
     private mutating func parseTemplateName(_ token: Item, _ context: String) throws(ParseFailure) -> String {
         switch token.type {
         case .string, .rawString:
-            guard let s = GoQuote.unquote(token.val) else { throw fail("invalid syntax") }
+            guard let s = GoStrconv.unquote(token.val) else { throw fail("invalid syntax") }
             return s
         default:
             throw unexpected(token, context)
@@ -355,7 +355,7 @@ struct Parser {
             case .field(_, let names): return .field(pos: chainPos, names: names + fields)
             case .variable(_, let names): return .variable(pos: chainPos, names: names + fields)
             case .bool, .string, .number, .nilValue, .dot:
-                throw fail("unexpected . after term \(GoQuote.quote(node.description))")
+                throw fail("unexpected . after term \(GoStrconv.quote(node.description))")
             default: return .chain(pos: chainPos, node: node, fields: fields)
             }
         }
@@ -366,13 +366,13 @@ struct Parser {
         let token = nextNonSpace()
         switch token.type {
         case .identifier:
-            if !hasFunction(token.val) { throw fail("function \(GoQuote.quote(token.val)) not defined") }
+            if !hasFunction(token.val) { throw fail("function \(GoStrconv.quote(token.val)) not defined") }
             return .identifier(pos: token.pos, name: token.val)
         case .dot: return .dot(pos: token.pos)
         case .nilKeyword: return .nilValue(pos: token.pos)
         case .variable:
             let names = token.val.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            if !vars.contains(names[0]) { throw fail("undefined variable \(GoQuote.quote(names[0]))") }
+            if !vars.contains(names[0]) { throw fail("undefined variable \(GoStrconv.quote(names[0]))") }
             return .variable(pos: token.pos, names: names)
         case .field:
             return .field(pos: token.pos, names: token.val.split(separator: ".").map(String.init))
@@ -383,7 +383,7 @@ struct Parser {
         case .leftParen:
             return .pipe(try pipeline(context: "parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
-            guard let s = GoQuote.unquote(token.val) else { throw fail("invalid syntax") }
+            guard let s = GoStrconv.unquote(token.val) else { throw fail("invalid syntax") }
             return .string(pos: token.pos, quoted: token.val, value: s)
         default:
             backup()

@@ -18,6 +18,9 @@ public struct TemplateSet: Sendable {
     var templates: [String: Tree] = [:]
     /// Parsed sources in parse order with the trees each produced (for `tpl`).
     var sources: [(name: String, text: String, trees: [(name: String, tree: Tree)])] = []
+    /// The sources Helm's `tpl` may reference (the render's files; unchanged inside `tpl`).
+    var referenceSources: [(name: String, trees: [(name: String, tree: Tree)])] = []
+    var referencesAreOwn = true
 
     /// An empty set. Helm names its set `gotpl`.
     public init(rootName: String = "gotpl", functions: FunctionSet, options: TemplateOptions = TemplateOptions()) {
@@ -38,6 +41,7 @@ public struct TemplateSet: Sendable {
         }
         add(trees)
         sources.append((name, text, trees))
+        if referencesAreOwn { referenceSources.append((name, trees)) }
     }
 
     mutating func add(_ trees: [(name: String, tree: Tree)]) {
@@ -61,7 +65,7 @@ public struct TemplateSet: Sendable {
 
     func execute(name: String, data: Value, shared: ExecutionShared) throws(TemplateError) -> String {
         guard let tree = templates[name] else {
-            throw TemplateError(phase: .exec, message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))")
+            throw TemplateError(phase: .exec, message: "template: no template \(GoStrconv.quote(name)) associated with template \(GoStrconv.quote(rootName))")
         }
         let exec = Executor(set: self, shared: shared)
         do {

@@ -53,8 +53,6 @@ public enum GoFormat {
         case .strings: "[]string"
         case .map(let m): m.kind == .chartValues ? "chartutil.Values" : "map[string]interface {}"
         case .object(let o): o.goTypeName
-        case .bytes: "[]uint8"
-        case .anyMap: "map[interface {}]interface {}"
         }
     }
 }
@@ -125,14 +123,6 @@ struct Printer {
         case .int64(let i): fmtInteger(i, v, verb)
         case .float64(let d): fmtFloat(d, v, verb)
         case .string(let s): fmtString(s, v, verb)
-        case .bytes(let b):
-            switch verb {
-            case "s": fmtS(String(decoding: b, as: UTF8.self))
-            case "q": fmtQ(String(decoding: b, as: UTF8.self))
-            case "x", "X": fmtSx(b, upper: verb == "X")
-            default:
-                printList(b.map { .int(Int($0)) }, typeName: "[]byte", verb: verb, depth: depth)
-            }
         case .list(let l): printList(l, typeName: "[]interface {}", verb: verb, depth: depth)
         case .strings(let l): printList(l.map { .string($0) }, typeName: "[]string", verb: verb, depth: depth)
         case .map(let m):
@@ -141,15 +131,6 @@ struct Printer {
             for (i, e) in m.sortedEntries.enumerated() {
                 if i > 0 { buf += f.sharpV ? ", " : " " }
                 printValue(.string(e.key), verb, depth: depth + 1)
-                buf += ":"
-                printValue(e.value, verb, depth: depth + 1)
-            }
-            buf += f.sharpV ? "}" : "]"
-        case .anyMap(let entries):
-            buf += f.sharpV ? "map[interface {}]interface {}{" : "map["
-            for (i, e) in ValueOrder.sortedAnyMap(entries).enumerated() {
-                if i > 0 { buf += f.sharpV ? ", " : " " }
-                printValue(e.key, verb, depth: depth + 1)
                 buf += ":"
                 printValue(e.value, verb, depth: depth + 1)
             }
@@ -211,10 +192,10 @@ struct Printer {
 
     mutating func fmtQ(_ s: String) {
         let t = truncate(s)
-        if f.sharp && !t.contains("`") && t.unicodeScalars.allSatisfy({ $0 == "\t" || GoQuote.isPrint($0) }) {
+        if f.sharp && !t.contains("`") && t.unicodeScalars.allSatisfy({ $0 == "\t" || GoStrconv.isPrint($0) }) {
             pad("`" + t + "`")
         } else {
-            pad(GoQuote.quote(t, asciiOnly: f.plus))
+            pad(GoStrconv.quote(t, asciiOnly: f.plus))
         }
     }
 
@@ -253,11 +234,11 @@ struct Printer {
         case "c":
             pad(String(Character(Unicode.Scalar(UInt32(truncatingIfNeeded: i)) ?? "\u{FFFD}")))
         case "q":
-            pad(GoQuote.quoteRune(Unicode.Scalar(UInt32(truncatingIfNeeded: i)) ?? "\u{FFFD}", asciiOnly: f.plus))
+            pad(GoStrconv.quoteRune(Unicode.Scalar(UInt32(truncatingIfNeeded: i)) ?? "\u{FFFD}", asciiOnly: f.plus))
         case "U":
             let h = String(UInt32(truncatingIfNeeded: i), radix: 16, uppercase: true)
             var s = "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h
-            if f.sharp, let r = Unicode.Scalar(UInt32(truncatingIfNeeded: i)), GoQuote.isPrint(r) {
+            if f.sharp, let r = Unicode.Scalar(UInt32(truncatingIfNeeded: i)), GoStrconv.isPrint(r) {
                 s += " '" + String(Character(r)) + "'"
             }
             pad(s)
@@ -305,16 +286,16 @@ struct Printer {
         switch verb {
         case "v", "g", "G":
             if f.precPresent {
-                num = GoFloat.formatC(d, verb: verb == "G" ? "G" : "g", prec: f.prec, sharp: f.sharp)
+                num = GoFloatFormat.formatC(d, verb: verb == "G" ? "G" : "g", prec: f.prec, sharp: f.sharp)
             } else {
-                num = GoFloat.formatShortest(d, upper: verb == "G")
+                num = GoFloatFormat.formatShortest(d, upper: verb == "G")
             }
         case "e", "E", "f", "F":
-            num = GoFloat.formatC(d, verb: Character(verb), prec: f.precPresent ? f.prec : 6, sharp: f.sharp)
+            num = GoFloatFormat.formatC(d, verb: Character(verb), prec: f.precPresent ? f.prec : 6, sharp: f.sharp)
         case "x", "X":
-            num = GoFloat.formatHex(d, upper: verb == "X", prec: f.precPresent ? f.prec : -1)
+            num = GoFloatFormat.formatHex(d, upper: verb == "X", prec: f.precPresent ? f.prec : -1)
         case "b":
-            num = GoFloat.formatShortest(d)
+            num = GoFloatFormat.formatShortest(d)
         default:
             badVerb(v, verb)
             return

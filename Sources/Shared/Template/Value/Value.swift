@@ -28,11 +28,6 @@ public enum Value: Sendable {
     case map(GoMap)
     /// A Go struct or other typed value with fields and methods.
     case object(any TemplateObject)
-    /// Go `[]byte`.
-    case bytes([UInt8])
-    /// Go `map[interface{}]interface{}` (what `gopkg.in/yaml.v2` decodes nested mappings into).
-    /// Entries in decoding order; keys are scalars.
-    case anyMap([(key: Value, value: Value)])
 
     /// A `map[string]interface{}` holding a fresh copy of `entries`.
     public static func map(_ entries: [String: Value]) -> Value {

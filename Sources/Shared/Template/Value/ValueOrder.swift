@@ -1,35 +1,3 @@
-/// Orderings and comparisons Go applies to values.
-enum ValueOrder {
-    /// `fmtsort` order for `map[interface{}]interface{}` keys: by kind, then by value.
-    static func sortedAnyMap(_ entries: [(key: Value, value: Value)]) -> [(key: Value, value: Value)] {
-        entries.sorted { less($0.key, $1.key) }
-    }
-
-    private static func rank(_ v: Value) -> Int {
-        switch v {
-        case .null: 0
-        case .bool: 1
-        case .int, .int64: 2
-        case .float64: 3
-        case .string: 4
-        default: 5
-        }
-    }
-
-    static func less(_ a: Value, _ b: Value) -> Bool {
-        let ra = rank(a), rb = rank(b)
-        if ra != rb { return ra < rb }
-        switch (a, b) {
-        case (.bool(let x), .bool(let y)): return !x && y
-        case (.float64(let x), .float64(let y)): return x < y
-        case (.string(let x), .string(let y)): return goLess(x, y)
-        default:
-            if let x = a.integerValue, let y = b.integerValue { return x < y }
-            return false
-        }
-    }
-}
-
 extension Value {
     /// The integer of an `int`/`int64`, else nil.
     var integerValue: Int64? {
@@ -53,8 +21,6 @@ extension Value {
         case .strings(let l): !l.isEmpty
         case .map(let m): !m.isEmpty
         case .object: true
-        case .bytes(let b): !b.isEmpty
-        case .anyMap(let e): !e.isEmpty
         }
     }
 
@@ -70,7 +36,6 @@ extension Value {
         case (.list(let x), .list(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { deepEqual($0, $1) }
         case (.strings(let x), .strings(let y)): return x == y
-        case (.bytes(let x), .bytes(let y)): return x == y
         case (.map(let x), .map(let y)):
             if x === y { return true }
             guard x.kind == y.kind else { return false }
@@ -78,12 +43,6 @@ extension Value {
             guard dx.count == dy.count else { return false }
             for (k, v) in dx {
                 guard let w = dy[k], deepEqual(v, w) else { return false }
-            }
-            return true
-        case (.anyMap(let x), .anyMap(let y)):
-            guard x.count == y.count else { return false }
-            for e in x {
-                guard let f = y.first(where: { deepEqual($0.key, e.key) }), deepEqual(f.value, e.value) else { return false }
             }
             return true
         case (.object(let x), .object(let y)):

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Go's float formatting (`strconv.FormatFloat` and `fmt` float verbs).
-enum GoFloat {
+enum GoFloatFormat {
     /// Shortest decimal digits and decimal-point position: value = 0.d1d2… × 10^dp.
     static func shortestDigits(_ v: Double) -> (digits: [UInt8], dp: Int) {
         let s = abs(v).description  // Swift prints the shortest round-trip representation

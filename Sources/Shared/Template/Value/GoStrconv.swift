@@ -1,5 +1,5 @@
 /// Go's `strconv` quoting rules.
-enum GoQuote {
+enum GoStrconv {
     /// `strconv.Quote`: double-quoted Go string literal, printable runes kept.
     static func quote(_ s: String, asciiOnly: Bool = false) -> String {
         var out = "\""
