@@ -29,12 +29,6 @@ struct SigsFields {
             return nil
         case .map(let map):
             return map.dictionary.map { ($0.key, $0.value) }
-        case .anyMap(let pairs):
-            var result: [(String, Value)] = []
-            for (key, value) in pairs {
-                result.append((try keyString(key), value))
-            }
-            return result
         default:
             let target = path.isEmpty ? "Go value of type \(typeName)" : "Go struct field \(typeName).\(path.dropLast()) of type struct"
             throw ChartError(.invalidChart, "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(object)) into \(target)")
@@ -102,17 +96,6 @@ struct SigsFields {
         }
     }
 
-    private static func keyString(_ key: Value) throws(ChartError) -> String {
-        switch key {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .int64(let i): return String(i)
-        case .float64(let f): return floatKey(f)
-        case .bool(let b): return b ? "true" : "false"
-        default: throw ChartError(.invalidChart, "error converting YAML to JSON: Unsupported map key of type: \(jsonKind(key))")
-        }
-    }
-
     private static func floatKey(_ f: Double) -> String {
         switch GoFloat.formatG(f, bitSize: 32) {
         case "+Inf": ".inf"
@@ -132,8 +115,8 @@ struct SigsFields {
         case .bool: "bool"
         case .int, .int64, .float64: "number"
         case .string: "string"
-        case .list, .strings, .bytes: "array"
-        case .map, .anyMap, .object: "object"
+        case .list, .strings: "array"
+        default: "object"
         }
     }
 }

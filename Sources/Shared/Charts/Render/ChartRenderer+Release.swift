@@ -11,9 +11,10 @@ extension ChartRenderer {
     /// - Throws: `ChartError` whose `stage` says which step failed.
     public static func render(chart: Chart, clusterSpec: ClusterSpec, release: ReleaseOptions? = nil,
                               kubeVersion: String = defaultKubeVersion) throws(ChartError) -> RenderedRelease {
-        let release = try release ?? clusterSpec.release()
+        let resolved: ReleaseOptions
+        if let release { resolved = release } else { resolved = try clusterSpec.release() }
         let valuesYAML = try ValuesStep.render(chart: chart, spec: clusterSpec)
-        return try render(chart: chart, valuesYAML: valuesYAML, release: release, kubeVersion: kubeVersion)
+        return try render(chart: chart, valuesYAML: valuesYAML, release: resolved, kubeVersion: kubeVersion)
     }
 
     /// Renders with the values text already computed (the values step output, e.g. stored with a

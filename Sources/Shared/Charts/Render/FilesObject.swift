@@ -25,7 +25,7 @@ struct FilesObject: TemplateObject {
         switch name {
         case "AsConfig": return .string(asConfig())
         case "AsSecrets": return .string(asSecrets())
-        default: return files[name].map(Value.bytes) ?? .null
+        default: return files[name].map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null
         }
     }
 
@@ -36,8 +36,6 @@ struct FilesObject: TemplateObject {
             return .plain([.string]) { args in
                 .string(String(decoding: files[Self.string(args)] ?? [], as: UTF8.self))
             }
-        case "GetBytes":
-            return .plain([.string]) { args in .bytes(files[Self.string(args)] ?? []) }
         case "Glob":
             return .plain([.string]) { args in
                 let pattern = Glob(Self.string(args))

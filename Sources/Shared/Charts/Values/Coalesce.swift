@@ -72,7 +72,6 @@ public enum Coalesce {
         switch value {
         case .map(let m): .map(deepCopy(m))
         case .list(let items): .list(items.map(deepCopy))
-        case .anyMap(let entries): .anyMap(entries.map { ($0.key, deepCopy($0.value)) })
         default: value
         }
     }
