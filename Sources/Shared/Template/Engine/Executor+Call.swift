@@ -55,7 +55,7 @@ extension Executor {
 
     // MARK: functions
 
-    private func evalFunction(_ dot: Slot, name: String, identPos: Int, cmd: Command, args: [Operand], final: Slot?) throws -> Slot {
+    func evalFunction(_ dot: Slot, name: String, identPos: Int, cmd: Command, args: [Operand], final: Slot?) throws -> Slot {
         at(identPos, name)
         guard let (fn, builtin) = set.functions.lookup(name) else {
             throw fail("\(GoStrconv.quote(name)) is not a defined function")

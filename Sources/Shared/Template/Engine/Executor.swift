@@ -49,7 +49,10 @@ final class Executor {
     private var vars: [(name: String, value: Slot)] = []
     private var depth = 0
     private var out = ""
-    private static let maxDepth = 100_000
+    /// Go stops at 100 000 nested `{{template}}` calls; this engine stops earlier (its frames are
+    /// larger than Go's) but reports Go's message, so runaway recursion fails the same way.
+    private static let maxDepth = 10_000
+    private static let goMaxDepth = 100_000
 
     init(set: TemplateSet, shared: ExecutionShared) {
         self.set = set
@@ -211,7 +214,7 @@ final class Executor {
             throw fail("template \(GoStrconv.quote(name)) not defined")
         }
         if depth == Self.maxDepth {
-            throw fail("exceeded maximum template depth (\(Self.maxDepth))")
+            throw fail("exceeded maximum template depth (\(Self.goMaxDepth))")
         }
         let newDot = try pipe.map { try evalPipeline(dot, $0) } ?? .invalid
         let saved = (tree, templateName, vars, node)
@@ -300,7 +303,7 @@ final class Executor {
         }
     }
 
-    private func evalVariable(_ dot: Slot, pos: Int, names: [String], text: String, args: [Operand], final: Slot?) throws -> Slot {
+    func evalVariable(_ dot: Slot, pos: Int, names: [String], text: String, args: [Operand], final: Slot?) throws -> Slot {
         at(pos, text)
         let value = try varValue(names[0])
         if names.count == 1 {

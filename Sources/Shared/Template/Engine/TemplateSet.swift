@@ -59,8 +59,15 @@ public struct TemplateSet: Sendable {
 
     /// Executes template `name` with `data` as dot (and `$`). Throws Go's execution error text.
     public func execute(name: String, data: Value) throws(TemplateError) -> String {
-        let shared = ExecutionShared()
-        return try execute(name: name, data: data, shared: shared)
+        let set = self
+        let result = BigStack.run { () -> Result<String, TemplateError> in
+            do throws(TemplateError) {
+                return .success(try set.execute(name: name, data: data, shared: ExecutionShared()))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     func execute(name: String, data: Value, shared: ExecutionShared) throws(TemplateError) -> String {

@@ -1,6 +1,10 @@
 /// Helm 3.9.4's template functions (`pkg/engine/funcs.go` and the late-bound ones in `engine.go`)
 /// and KubeFATE's copy of Helm's function map.
 enum HelmFunctions {
+    private static func codecMessage(_ e: any Error) -> String {
+        (e as? CodecError)?.message ?? "\(e)"
+    }
+
     static let warnStart = "HELM_ERR_START"
     static let warnEnd = "HELM_ERR_END"
     /// Helm's include recursion limit (`recursionMaxNums`).
@@ -9,34 +13,26 @@ enum HelmFunctions {
     /// Codec functions shared by both flavours, with the YAML flavour chosen per map.
     private static func codecs(v2: Bool) -> [String: GoFunction] {
         [
-            "toYaml": .plain([.interface]) { a in
-                let out = try? (v2 ? YAML.encodeV2(a[0]) : YAML.encodeHelm(a[0]))
-                guard let out else { return .string("") }
-                return .string(out.hasSuffix("\n") ? String(out.dropLast()) : out)
-            },
             "fromYaml": .plain([.string]) { a in
                 do {
                     return .map(try (v2 ? YAML.decodeV2Map(Sprig.str(a[0])) : YAML.decodeHelmMap(Sprig.str(a[0]))))
                 } catch {
-                    return .map(["Error": .string(error.message)])
+                    return .map(["Error": .string(codecMessage(error))])
                 }
             },
             "fromYamlArray": .plain([.string]) { a in
                 do {
                     return .list(try (v2 ? YAML.decodeV2Array(Sprig.str(a[0])) : YAML.decodeHelmArray(Sprig.str(a[0]))))
                 } catch {
-                    return .list([.string(error.message)])
+                    return .list([.string(codecMessage(error))])
                 }
             },
             "toJson": .plain([.interface]) { a in .string((try? JSON.encode(a[0])) ?? "") },
             "fromJson": .plain([.string]) { a in
-                do { return .map(try JSON.decodeMap(Sprig.str(a[0]))) } catch { return .map(["Error": .string(error.message)]) }
+                do { return .map(try JSON.decodeMap(Sprig.str(a[0]))) } catch { return .map(["Error": .string(codecMessage(error))]) }
             },
             "fromJsonArray": .plain([.string]) { a in
-                do { return .list(try JSON.decodeArray(Sprig.str(a[0]))) } catch { return .list([.string(error.message)]) }
-            },
-            "toToml": .plain([.interface]) { a in
-                do { return .string(try TOML.encode(a[0])) } catch { return .string(error.message) }
+                do { return .list(try JSON.decodeArray(Sprig.str(a[0]))) } catch { return .list([.string(codecMessage(error))]) }
             },
             "lookup": .plain([.string, .string, .string, .string]) { _ in .map([:]) },
         ]
@@ -151,7 +147,6 @@ enum HelmValuesMethods {
         case "AsMap": return .plain([]) { _ in .map(GoMap(m.dictionary)) }
         case "Table": return .plain([.string]) { a in .map(GoMap(try table(m, Sprig.str(a[0])).dictionary, kind: .chartValues)) }
         case "PathValue": return .plain([.string]) { a in try pathValue(m, Sprig.str(a[0])) }
-        case "YAML": return .plain([]) { _ in .string((try? YAML.encodeHelm(.map(m))) ?? "") }
         default: return nil
         }
     }

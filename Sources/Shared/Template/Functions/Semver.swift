@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Masterminds/semver v3 version (`*semver.Version`).
 struct SemverVersion: TemplateObject, Sendable {
     var major: UInt64
@@ -29,7 +31,7 @@ struct SemverVersion: TemplateObject, Sendable {
     }
 
     func method(_ name: String) -> GoFunction? {
-        func other(_ v: Value) throws -> SemverVersion {
+        @Sendable func other(_ v: Value) throws -> SemverVersion {
             guard case .object(let o) = v, let s = o as? SemverVersion else {
                 throw GoError("wrong type for value; expected *semver.Version; got \(GoFormat.typeName(v))")
             }
@@ -128,7 +130,7 @@ struct SemverConstraints {
         var groups: [[Constraint]] = []
         for orPart in c.components(separatedBy: "||") {
             var items: [Constraint] = []
-            let trimmed = orPart.trimmingCharacters(in: " \t\n")
+            let trimmed = orPart.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { throw GoError("improper constraint: \(orPart)") }
             for piece in splitConstraints(trimmed) {
                 guard let con = parseOne(piece) else { throw GoError("improper constraint: \(orPart)") }
@@ -156,7 +158,7 @@ struct SemverConstraints {
     private static func rewriteRanges(_ s: String) -> String {
         let parts = s.components(separatedBy: " - ")
         guard parts.count == 2 else { return s }
-        return ">= " + parts[0].trimmingCharacters(in: " ") + ", <= " + parts[1].trimmingCharacters(in: " ")
+        return ">= " + parts[0].trimmingCharacters(in: .whitespaces) + ", <= " + parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     private static func isX(_ s: Substring) -> Bool { s == "x" || s == "X" || s == "*" }

@@ -251,7 +251,7 @@ extension Sprig {
             if isGoSpace(r) {
                 wordStart = true
                 out += c
-            } else if r.properties.isUppercase || r.properties.isTitlecase {
+            } else if r.properties.isUppercase || r.properties.generalCategory == .titlecaseLetter {
                 out += c.lowercased()
                 wordStart = false
             } else if r.properties.isLowercase {

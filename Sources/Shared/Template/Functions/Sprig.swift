@@ -100,7 +100,7 @@ enum Sprig {
 
     static func goMap(_ v: Value) -> GoMap {
         if case .map(let m) = v { return m }
-        return GoMap()
+        return GoMap([:])
     }
 
     /// The Go kind name of a value (`reflect.Kind.String()`).

@@ -79,7 +79,7 @@ enum GoFloatFormat {
             buf = [CChar](repeating: 0, count: Int(n) + 1)
             _ = withVaList([Int32(prec), v]) { vsnprintf(&buf, buf.count, fmt, $0) }
         }
-        let s = String(cString: buf)
+        let s = cString(buf)
         if verb == "a" || verb == "A" { return fixHexExponent(s) }
         return s
     }
@@ -95,7 +95,11 @@ enum GoFloatFormat {
         } else {
             _ = withVaList([Int32(prec), v]) { vsnprintf(&buf, buf.count, fmt, $0) }
         }
-        return fixHexExponent(String(cString: buf))
+        return fixHexExponent(cString(buf))
+    }
+
+    private static func cString(_ buf: [CChar]) -> String {
+        String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func fixHexExponent(_ s: String) -> String {
