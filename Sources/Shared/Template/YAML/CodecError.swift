@@ -20,6 +20,9 @@ public struct CodecError: Error, Sendable, Equatable, CustomStringConvertible {
         case jsonEncode
         /// A value cannot be represented in TOML.
         case tomlEncode
+        /// The Go code panics on this input (for example TOML-encoding a nil value); a template
+        /// function call then fails with `error calling <fn>: <message>` instead of returning text.
+        case goPanic
     }
 
     /// The kind of failure.

@@ -135,3 +135,13 @@ public enum YAML {
         }
     }
 }
+
+extension YAML {
+    /// A KubeFATE cluster spec as the server sees it: the CLI decodes `cluster.yaml` with
+    /// sigs.k8s.io/yaml into `map[string]interface{}` and sends it as JSON, which the server decodes
+    /// with sigs.k8s.io/yaml again (so, for example, `-0.0` arrives as `0`).
+    public static func decodeClusterSpec(_ text: String) throws(CodecError) -> [String: Value] {
+        let map = try decodeHelmMap(text)
+        return try decodeHelmMap(try JSON.encode(.map(map)))
+    }
+}
