@@ -4,6 +4,7 @@ public enum JSON {
     /// `escapeHTML` is false, as Sprig's `toRawJson` does), floats formatted like Go.
     /// Throws `json: unsupported value: NaN` for non-finite floats.
     public static func encode(_ value: Value, escapeHTML: Bool = true) throws(CodecError) -> String {
+        try CodecLimits.checkDepth(value, tooDeep)
         var writer = JSONWriter(escapeHTML: escapeHTML, indent: nil)
         try writer.write(value)
         return writer.output
@@ -11,6 +12,7 @@ public enum JSON {
 
     /// `json.MarshalIndent(value, "", indent)` (Sprig's `toPrettyJson` uses two spaces).
     public static func encodePretty(_ value: Value, indent: String = "  ") throws(CodecError) -> String {
+        try CodecLimits.checkDepth(value, tooDeep)
         var writer = JSONWriter(escapeHTML: true, indent: indent)
         try writer.write(value)
         return writer.output
@@ -40,6 +42,8 @@ public enum JSON {
         case let other: throw mismatch(other, "[]interface {}")
         }
     }
+
+    private static let tooDeep = CodecError(.jsonEncode, "json: exceeded max depth")
 
     private static func mismatch(_ value: Value, _ type: String) -> CodecError {
         CodecError(.jsonDecode, "json: cannot unmarshal \(kindName(value)) into Go value of type \(type)")

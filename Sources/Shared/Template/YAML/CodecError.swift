@@ -71,3 +71,31 @@ func mapEntries<S: Sequence>(_ map: S) -> [String: Value] where S.Element == (ke
     for (key, value) in map { entries[key] = value }
     return entries
 }
+
+/// Limits that keep the recursive codecs within a thread's stack.
+public enum CodecLimits {
+    /// The deepest nesting of lists and maps the codecs accept. Go allows 10000 levels when
+    /// parsing (and has no limit when encoding); real documents stay far below this, and deeper
+    /// input fails with Go's "exceeded max depth" wording instead of overflowing the stack.
+    public static let maxDepth = 500
+
+    /// Throws when `value` nests lists and maps deeper than ``maxDepth`` (checked without
+    /// recursion).
+    static func checkDepth(_ value: Value, _ error: @autoclosure () -> CodecError) throws(CodecError) {
+        var stack: [(Value, Int)] = [(value, 1)]
+        while let (current, depth) = stack.popLast() {
+            switch current {
+            case .list(let items):
+                if depth > maxDepth { throw error() }
+                for item in items { stack.append((item, depth + 1)) }
+            case .map(let map):
+                if depth > maxDepth { throw error() }
+                for (_, item) in map { stack.append((item, depth + 1)) }
+            case .strings:
+                if depth > maxDepth { throw error() }
+            default:
+                break
+            }
+        }
+    }
+}

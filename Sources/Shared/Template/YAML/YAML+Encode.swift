@@ -4,6 +4,7 @@ extension YAML {
     /// `Unmarshal` of that JSON and yaml.v2 `Marshal`. Errors read
     /// `error marshaling into JSON: json: unsupported value: NaN` and similar.
     public static func encodeHelm(_ value: Value) throws(CodecError) -> String {
+        try CodecLimits.checkDepth(value, CodecError(.jsonEncode, "error marshaling into JSON: json: exceeded max depth"))
         if let direct = try jsonRoundTrip(value) {
             return YAMLEmitter.document(emitNode(direct))
         }
@@ -26,7 +27,8 @@ extension YAML {
     /// `.int` values print as integers, `.float64` with Go's `%g` (`1e+06`), map keys in
     /// yaml.v2's natural order. Throws for Go structs (`.object`), which this port cannot marshal.
     public static func encodeV2(_ value: Value) throws(CodecError) -> String {
-        YAMLEmitter.document(try emitNode(value))
+        try CodecLimits.checkDepth(value, CodecError(.yamlEncode, "yaml: exceeded max depth of \(CodecLimits.maxDepth)"))
+        return YAMLEmitter.document(try emitNode(value))
     }
 
     /// What yaml.v2 decodes from `json.Marshal(value)`, computed without the texts: numbers take

@@ -10,6 +10,11 @@ final class YAMLComposer {
     private var tree = YAMLTree()
     private var pending: yaml_event_t?
     private var started = false
+    /// Open collections. yaml.v2 stops at 10000 nested flow collections or indentation levels
+    /// (`exceeded max depth of 10000`) and libyaml has no limit; the composer stops at
+    /// ``CodecLimits/maxDepth`` with yaml.v2's wording.
+    private var depth = 0
+    private static let maxDepth = CodecLimits.maxDepth
 
     init(_ text: String) {
         // yaml.v2 replaces an empty input by a single line break.
@@ -150,6 +155,8 @@ final class YAMLComposer {
             node.target = target
             tree.nodes.append(node)
         case YAML_SEQUENCE_START_EVENT:
+            try enter(node)
+            defer { depth -= 1 }
             node.kind = .sequence
             node.tag = Self.string(event.data.sequence_start.tag)
             tree.nodes.append(node)
@@ -161,6 +168,8 @@ final class YAMLComposer {
             try expect(YAML_SEQUENCE_END_EVENT)
             tree.nodes[index].children = children
         case YAML_MAPPING_START_EVENT:
+            try enter(node)
+            defer { depth -= 1 }
             node.kind = .mapping
             node.tag = Self.string(event.data.mapping_start.tag)
             tree.nodes.append(node)
@@ -176,6 +185,14 @@ final class YAMLComposer {
             throw CodecError(.yamlSyntax, "yaml: attempted to parse unknown event: \(event.type)")
         }
         return index
+    }
+
+    private func enter(_ node: YAMLNode) throws(CodecError) {
+        depth += 1
+        guard depth > Self.maxDepth else { return }
+        let text = "exceeded max depth of \(Self.maxDepth)"
+        throw CodecError(.yamlSyntax, node.line != 0 ? "yaml: line \(node.line + 1): \(text)" : "yaml: \(text)",
+                         line: node.line + 1, column: node.column + 1)
     }
 
     private func register(_ anchor: String, _ index: Int) {
