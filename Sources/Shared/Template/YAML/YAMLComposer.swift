@@ -142,6 +142,9 @@ final class YAMLComposer {
             node.value = Self.string(scalar.value, length: scalar.length)
             node.tag = Self.string(scalar.tag)
             node.implicit = scalar.plain_implicit != 0
+            if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE, node.value.utf8.contains(UInt8(ascii: "/")) {
+                try rejectSlashEscape(from: event.start_mark, to: event.end_mark)
+            }
             tree.nodes.append(node)
             register(Self.string(scalar.anchor), index)
         case YAML_ALIAS_EVENT:
@@ -185,6 +188,56 @@ final class YAMLComposer {
             throw CodecError(.yamlSyntax, "yaml: attempted to parse unknown event: \(event.type)")
         }
         return index
+    }
+
+    /// Scalar index → byte offset cursor for `byteOffset(ofScalar:)` (events arrive in order).
+    private var cursor = (scalar: 0, byte: 0)
+
+    /// The byte offset of the `index`-th Unicode scalar of the input (libyaml's `mark.index`).
+    private func byteOffset(ofScalar index: Int) -> Int {
+        if index < cursor.scalar { cursor = (0, 0) }
+        var (scalar, byte) = cursor
+        while scalar < index && byte < input.count {
+            byte += 1
+            while byte < input.count && input[byte] & 0xC0 == 0x80 { byte += 1 }
+            scalar += 1
+        }
+        cursor = (scalar, byte)
+        return byte
+    }
+
+    /// libyaml 0.2.5 accepts the YAML 1.2 escape `\/` in double-quoted scalars; yaml.v2 fails
+    /// with a scanner error at the backslash.
+    private func rejectSlashEscape(from start: yaml_mark_t, to end: yaml_mark_t) throws(CodecError) {
+        let lower = byteOffset(ofScalar: start.index)
+        let upper = min(byteOffset(ofScalar: end.index), input.count)
+        var i = lower + 1
+        var breaks = 0
+        while i < upper {
+            switch input[i] {
+            case UInt8(ascii: "\\"):
+                if i + 1 < upper, input[i + 1] == UInt8(ascii: "/") {
+                    let line = start.line + breaks
+                    let text = "found unknown escape character"
+                    throw CodecError(.yamlSyntax, line != 0 ? "yaml: line \(line + 1): \(text)" : "yaml: \(text)",
+                                     line: line + 1)
+                }
+                i += 2
+                continue
+            case 0x0D:
+                breaks += 1
+                if i + 1 < upper, input[i + 1] == 0x0A { i += 1 }
+            case 0x0A:
+                breaks += 1
+            case 0xC2 where i + 1 < upper && input[i + 1] == 0x85:
+                breaks += 1
+            case 0xE2 where i + 2 < upper && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                breaks += 1
+            default:
+                break
+            }
+            i += 1
+        }
     }
 
     private func enter(_ node: YAMLNode) throws(CodecError) {
