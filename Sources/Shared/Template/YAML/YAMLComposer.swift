@@ -145,6 +145,10 @@ final class YAMLComposer {
             if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE, node.value.utf8.contains(UInt8(ascii: "/")) {
                 try rejectSlashEscape(from: event.start_mark, to: event.end_mark)
             }
+            if scalar.style == YAML_PLAIN_SCALAR_STYLE, let closer = flowClosers.last ?? nil,
+               node.value.utf8.contains(UInt8(ascii: "?")) {
+                try rejectQuestionMark(from: event.start_mark, to: event.end_mark, closer: closer)
+            }
             tree.nodes.append(node)
             register(Self.string(scalar.anchor), index)
         case YAML_ALIAS_EVENT:
@@ -159,7 +163,11 @@ final class YAMLComposer {
             tree.nodes.append(node)
         case YAML_SEQUENCE_START_EVENT:
             try enter(node)
-            defer { depth -= 1 }
+            flowClosers.append(event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? UInt8(ascii: "]") : nil)
+            defer {
+                depth -= 1
+                flowClosers.removeLast()
+            }
             node.kind = .sequence
             node.tag = Self.string(event.data.sequence_start.tag)
             tree.nodes.append(node)
@@ -172,7 +180,11 @@ final class YAMLComposer {
             tree.nodes[index].children = children
         case YAML_MAPPING_START_EVENT:
             try enter(node)
-            defer { depth -= 1 }
+            flowClosers.append(event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? UInt8(ascii: "}") : nil)
+            defer {
+                depth -= 1
+                flowClosers.removeLast()
+            }
             node.kind = .mapping
             node.tag = Self.string(event.data.mapping_start.tag)
             tree.nodes.append(node)
@@ -188,6 +200,34 @@ final class YAMLComposer {
             throw CodecError(.yamlSyntax, "yaml: attempted to parse unknown event: \(event.type)")
         }
         return index
+    }
+
+    /// For each open collection, its closing bracket when it is a flow collection.
+    private var flowClosers: [UInt8?] = []
+
+    /// yaml.v2's scanner ends a plain scalar at `?` inside flow collections and reads the `?` as
+    /// a key indicator, so the parser fails; libyaml 0.2.5 keeps the `?` in the scalar.
+    private func rejectQuestionMark(from start: yaml_mark_t, to end: yaml_mark_t, closer: UInt8) throws(CodecError) {
+        let lower = byteOffset(ofScalar: start.index)
+        let upper = min(byteOffset(ofScalar: end.index), input.count)
+        var line = start.line
+        var i = lower
+        while i < upper {
+            switch input[i] {
+            case UInt8(ascii: "?"):
+                let text = "did not find expected ',' or '\(Character(Unicode.Scalar(closer)))'"
+                throw CodecError(.yamlSyntax, line != 0 ? "yaml: line \(line): \(text)" : "yaml: \(text)",
+                                 line: line + 1)
+            case 0x0D:
+                line += 1
+                if i + 1 < upper, input[i + 1] == 0x0A { i += 1 }
+            case 0x0A:
+                line += 1
+            default:
+                break
+            }
+            i += 1
+        }
     }
 
     /// Scalar index → byte offset cursor for `byteOffset(ofScalar:)` (events arrive in order).
