@@ -69,7 +69,7 @@ extension Executor {
         let args = allArgs.isEmpty ? [] : Array(allArgs.dropFirst())
         let numIn = args.count + (final != nil ? 1 : 0)
         var numFixed = args.count
-        if let _ = fn.variadic {
+        if fn.variadic != nil {
             numFixed = fn.params.count
             if numIn < numFixed {
                 throw fail("wrong number of args for \(name): want at least \(fn.params.count) got \(args.count)")
@@ -100,9 +100,12 @@ extension Executor {
             }
         }
         if let final {
-            var t: GoType = fn.variadic ?? fn.params[fn.params.count - 1]
-            if fn.variadic != nil && numIn - 1 < numFixed { t = fn.params[numIn - 1] }
-            if fn.variadic == nil { t = fn.params[fn.params.count - 1] }
+            let t: GoType
+            if let variadic = fn.variadic {
+                t = numIn - 1 < numFixed ? fn.params[numIn - 1] : variadic
+            } else {
+                t = fn.params[fn.params.count - 1]
+            }
             argv.append(try validateType(final, t).value)
         }
         at(nodePos, nodeContext)

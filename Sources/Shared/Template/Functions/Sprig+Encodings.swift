@@ -77,7 +77,7 @@ enum Base {
             for k in 0..<4 {
                 let idx = i + k
                 guard idx < input.count else {
-                    return .failure(GoError("illegal base64 data at input byte \(input.count - (pad > 0 ? 0 : 0) - (idx == input.count && k > 0 ? 0 : 0) - 0)"))
+                    return .failure(GoError("illegal base64 data at input byte \(input.count)"))
                 }
                 let c = input[idx]
                 if c == UInt8(ascii: "=") {
