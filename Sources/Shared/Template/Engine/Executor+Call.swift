@@ -90,7 +90,13 @@ extension Executor {
         argv.reserveCapacity(numIn)
         var i = 0
         while i < numFixed && i < args.count {
-            argv.append(try evalArg(dot, fn.params[i], args[i]).value)
+            let slot = try evalArg(dot, fn.params[i], args[i])
+            if isBuiltin && name == "len", case .invalid = slot {
+                // Go hands `len` a zero reflect.Value, whose Type() panics.
+                at(nodePos, nodeContext)
+                throw fail("error calling len: reflect: call of reflect.Value.Type on zero Value")
+            }
+            argv.append(slot.value)
             i += 1
         }
         if let vt = fn.variadic {
@@ -133,7 +139,8 @@ extension Executor {
         case .dot:
             return try validateType(dot, type)
         case .nilValue:
-            if type == nil || type!.canBeNil || type == .reflectValue { return .value(.null, iface: true) }
+            if type == .reflectValue { return .invalid }
+            if type == nil || type!.canBeNil { return .value(.null, iface: true) }
             throw fail("cannot assign nil to \(type!.goName)")
         case .field(let pos, let names):
             return try validateType(try evalFieldChain(dot, receiver: dot, nodePos: pos, nodeContext: .operand(n), names, args: [n], final: nil), type)
