@@ -201,8 +201,8 @@ extension Executor {
         case (.string, .string), (.int, .int), (.int64, .int64), (.float64, .float64), (.bool, .bool),
              (.list, .list), (.strings, .strings):
             ok = true
-        case (.stringMap, .map), (.chartValues, .map):
-            ok = true
+        case (.stringMap, .map(let m)), (.chartValues, .map(let m)):
+            ok = m.kind != .interfaceKeys
         default:
             ok = false
         }
