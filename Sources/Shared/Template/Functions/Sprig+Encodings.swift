@@ -26,7 +26,6 @@ extension Sprig {
             }
             return .string(String(s2 << 16 | s1))
         },
-        "urlquery": .plain([], variadic: .interface) { .string(Escape.queryEscape(Builtins.evalArgs($0))) },
         "urlJoin": .plain([.stringMap]) { a in .string(URLParts.join(goMap(a[0]))) },
         "urlParse": .plain([.string]) { a in try .map(URLParts.parse(str(a[0]))) },
     ]
