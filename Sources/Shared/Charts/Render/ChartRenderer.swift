@@ -59,7 +59,7 @@ public enum ChartRenderer {
             do {
                 try set.parse(name: name, text: sources[name] ?? "")
             } catch {
-                throw ChartError(.render, HelmErrors.cleanupParseError(filename: name, error.message))
+                throw ChartError(.render, HelmErrors.cleanupParseError(filename: name, message: error.message))
             }
         }
         var rendered: [String: String] = [:]
@@ -70,7 +70,7 @@ public enum ChartRenderer {
             do {
                 output = try set.execute(name: name, data: .map(top))
             } catch {
-                throw ChartError(.render, HelmErrors.cleanupExecError(filename: name, error.message))
+                throw ChartError(.render, HelmErrors.cleanupExecError(filename: name, message: error.message))
             }
             rendered[name] = GoText.replaceAll(output, "<no value>", with: "")
         }
@@ -79,11 +79,7 @@ public enum ChartRenderer {
 
     /// `sort.Reverse(byPathLen)`: more `/` first, equal depth in reverse byte order.
     static func sortTemplates(_ names: [String]) -> [String] {
-        names.sorted { a, b in
-            let ca = a.utf8.count { $0 == UInt8(ascii: "/") }
-            let cb = b.utf8.count { $0 == UInt8(ascii: "/") }
-            return ca != cb ? ca > cb : goLess(b, a)
-        }
+        names.sorted(by: HelmErrors.templateOrder)
     }
 
     static func baseName(_ path: String) -> String {
