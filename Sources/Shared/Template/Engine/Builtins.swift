@@ -159,7 +159,7 @@ enum Compare {
                 switch (a, b) {
                 case (.bool(let x), .bool(let y)): truth = x == y
                 case (.float64(let x), .float64(let y)): truth = x == y
-                case (.string(let x), .string(let y)): truth = x == y
+                case (.string(let x), .string(let y)): truth = x.utf8.elementsEqual(y.utf8)
                 default:
                     if let x = a.integerValue, let y = b.integerValue { truth = x == y; break }
                     switch (a, b) {

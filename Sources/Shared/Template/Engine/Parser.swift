@@ -288,6 +288,7 @@ struct Parser {
                 _ = nextNonSpace()
                 decls.append(v.val)
                 declPos.append(v.pos)
+                vars.append(v.val)
                 if context == "range" && decls.count < 2 {
                     switch peekNonSpace().type {
                     case .variable, .rightDelim, .rightParen:

@@ -42,7 +42,7 @@ public struct GoTime: TemplateObject, Sendable {
         let local = seconds + Int64(offset)
         var days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let secs = Int(local - days * 86400)
-        let weekday = Int(((days % 7) + 11) % 7)  // 1970-01-01 was a Thursday (4)
+        let weekday = Int(((days % 7) + 7 + 4) % 7)  // 1970-01-01 was a Thursday (4)
         days += 719468
         let era = (days >= 0 ? days : days - 146096) / 146097
         let doe = days - era * 146097
@@ -56,7 +56,7 @@ public struct GoTime: TemplateObject, Sendable {
         let isLeap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
         let yday = cum[Int(m) - 1] + Int(d) + (isLeap && m > 2 ? 1 : 0)
-        return (Int(y), Int(m), Int(d), secs / 3600, secs % 3600 / 60, secs % 60, (weekday + 4) % 7, yday)
+        return (Int(y), Int(m), Int(d), secs / 3600, secs % 3600 / 60, secs % 60, weekday, yday)
     }
 
     static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {

@@ -5,8 +5,8 @@ extension Sprig {
 
     static let strings: [String: GoFunction] = [
         "hello": .plain([]) { _ in .string("Hello!") },
-        "upper": s2s { $0.uppercased() },
-        "lower": s2s { $0.lowercased() },
+        "upper": s2s { mapScalars($0) { $0.properties.uppercaseMapping } },
+        "lower": s2s { mapScalars($0) { $0.properties.lowercaseMapping } },
         "title": s2s(title),
         "untitle": s2s(untitle),
         "trim": s2s { trimSet($0, isGoSpace) },
@@ -114,6 +114,16 @@ extension Sprig {
     ]
 
     // MARK: helpers
+
+    /// Go's per-rune case mapping: a rune whose full mapping has several runes stays unchanged.
+    static func mapScalars(_ s: String, _ mapping: (Unicode.Scalar) -> String) -> String {
+        var out = String.UnicodeScalarView()
+        for r in s.unicodeScalars {
+            let m = mapping(r).unicodeScalars
+            if m.count == 1 { out.append(m.first!) } else { out.append(r) }
+        }
+        return String(out)
+    }
 
     static func isGoSpace(_ r: Unicode.Scalar) -> Bool {
         switch r.value {

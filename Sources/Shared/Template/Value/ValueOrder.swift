@@ -32,7 +32,7 @@ extension Value {
         case (.int(let x), .int(let y)): return x == y
         case (.int64(let x), .int64(let y)): return x == y
         case (.float64(let x), .float64(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
         case (.list(let x), .list(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { deepEqual($0, $1) }
         case (.strings(let x), .strings(let y)): return x == y
