@@ -77,9 +77,15 @@ public enum ChartRenderer {
         return rendered
     }
 
-    /// `sort.Reverse(byPathLen)`: more `/` first, equal depth in reverse byte order.
+    /// `sort.Reverse(byPathLen)` (the order of `HelmErrors.templateOrder`): more `/` first,
+    /// equal depth in reverse byte order. Keys are computed once per name.
     static func sortTemplates(_ names: [String]) -> [String] {
-        names.sorted(by: HelmErrors.templateOrder)
+        let keyed = names.map { name in
+            (name: name, bytes: Array(name.utf8), depth: name.utf8.count(where: { $0 == UInt8(ascii: "/") }))
+        }
+        return keyed.sorted { a, b in
+            a.depth != b.depth ? a.depth > b.depth : b.bytes.lexicographicallyPrecedes(a.bytes)
+        }.map(\.name)
     }
 
     static func baseName(_ path: String) -> String {
