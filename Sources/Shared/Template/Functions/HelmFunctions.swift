@@ -13,6 +13,18 @@ enum HelmFunctions {
     /// Codec functions shared by both flavours, with the YAML flavour chosen per map.
     private static func codecs(v2: Bool) -> [String: GoFunction] {
         [
+            "toYaml": .plain([.interface]) { a in
+                let out = try? (v2 ? YAML.encodeV2(a[0]) : YAML.encodeHelm(a[0]))
+                guard let out else { return .string("") }
+                return .string(out.hasSuffix("\n") ? String(out.dropLast()) : out)
+            },
+            "toToml": .plain([.interface]) { a in
+                do {
+                    return .string(try (v2 ? TOML.encodeNaoina(a[0]) : TOML.encode(a[0])))
+                } catch {
+                    return .string(codecMessage(error))
+                }
+            },
             "fromYaml": .plain([.string]) { a in
                 do {
                     return .map(try (v2 ? YAML.decodeV2Map(Sprig.str(a[0])) : YAML.decodeHelmMap(Sprig.str(a[0]))))
@@ -147,6 +159,7 @@ enum HelmValuesMethods {
         case "AsMap": return .plain([]) { _ in .map(GoMap(m.dictionary)) }
         case "Table": return .plain([.string]) { a in .map(GoMap(try table(m, Sprig.str(a[0])).dictionary, kind: .chartValues)) }
         case "PathValue": return .plain([.string]) { a in try pathValue(m, Sprig.str(a[0])) }
+        case "YAML": return .plain([]) { _ in .string((try? YAML.encodeHelm(.map(m))) ?? "") }
         default: return nil
         }
     }
