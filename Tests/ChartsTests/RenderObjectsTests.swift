@@ -72,14 +72,4 @@ import KFTemplate
             "c/templates/b/x.yaml", "c/templates/b/_h.tpl", "c/templates/z.yaml", "c/templates/a.yaml", "c/templates/_h.tpl",
         ])
     }
-
-    @Test func rewordsErrorsLikeHelm() {
-        #expect(HelmErrors.cleanupParseError(filename: "c/templates/x.yaml", "template: c/templates/x.yaml:2: function \"b\" not defined")
-            == "parse error at (c/templates/x.yaml:2): function \"b\" not defined")
-        #expect(HelmErrors.cleanupExecError(filename: "c/templates/x.yaml",
-            "template: c/templates/x.yaml:1:6: executing \"c/templates/x.yaml\" at <required \"m\" .Values.a>: error calling required: HELM_ERR_STARTmHELM_ERR_END")
-            == "execution error at (c/templates/x.yaml:1:6): m")
-        let plain = "template: c/templates/x.yaml:38:14: executing \"c/templates/x.yaml\" at <.Values.host.fateboard>: nil pointer evaluating interface {}.fateboard"
-        #expect(HelmErrors.cleanupExecError(filename: "c/templates/x.yaml", plain) == plain)
-    }
 }

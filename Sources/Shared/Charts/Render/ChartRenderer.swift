@@ -7,6 +7,7 @@ public enum ChartRenderer {
 
     /// Helm's `engine.Render` for a chart: `userValues` coalesced over the chart's values, every
     /// template parsed into one set and each non-partial executed, `<no value>` removed.
+    /// `language` picks the Go `text/template` release emulated (Helm v3.9.4 was built with Go 1.17).
     ///
     /// - Returns: rendered text keyed by template name (`mychart/templates/case.yaml`), NOTES.txt
     ///   included.
@@ -14,7 +15,8 @@ public enum ChartRenderer {
     ///   `execution error at (<file>:<line>:<col>): …` for `required`/`fail`, otherwise Go's
     ///   `template: <file>:<line>:<col>: executing …`.
     public static func renderTemplates(chart: Chart, userValues: Value, release: ReleaseOptions,
-                                       kubeVersion: String = defaultKubeVersion) throws(ChartError) -> [String: String] {
+                                       kubeVersion: String = defaultKubeVersion,
+                                       language: TemplateOptions.Language = .go117) throws(ChartError) -> [String: String] {
         let user: GoMap
         switch userValues {
         case .map(let map): user = map
@@ -24,7 +26,7 @@ public enum ChartRenderer {
         let values = Coalesce.values(user, over: chart.values)
         let top = try renderValues(chart: chart, values: GoMap(values.dictionary, kind: .chartValues),
                                    release: release, capabilities: Capabilities(kubeVersion: kubeVersion))
-        return try render(chart: chart, top: top)
+        return try render(chart: chart, top: top, language: language)
     }
 
     /// The top-level data of a render (`ToRenderValues` + `recAllTpls` for the root chart).
@@ -48,18 +50,18 @@ public enum ChartRenderer {
     }
 
     /// Helm's `engine.render`: parse all templates in `sortTemplates` order, execute non-partials.
-    static func render(chart: Chart, top: GoMap) throws(ChartError) -> [String: String] {
+    static func render(chart: Chart, top: GoMap, language: TemplateOptions.Language) throws(ChartError) -> [String: String] {
         let basePath = chart.name + "/templates"
         var sources: [String: String] = [:]
         for file in chart.templates { sources[chart.name + "/" + file.name] = file.text }
         let order = sortTemplates(Array(sources.keys))
 
-        var set = TemplateSet(rootName: "gotpl", functions: .helm, options: TemplateOptions(missingKey: .zero))
+        var set = TemplateSet(rootName: "gotpl", functions: .helm, options: TemplateOptions(missingKey: .zero, language: language))
         for name in order {
             do {
                 try set.parse(name: name, text: sources[name] ?? "")
             } catch {
-                throw ChartError(.render, HelmErrors.cleanupParseError(filename: name, error.message))
+                throw ChartError(.render, HelmErrors.cleanupParseError(filename: name, message: error.message))
             }
         }
         var rendered: [String: String] = [:]
@@ -70,20 +72,22 @@ public enum ChartRenderer {
             do {
                 output = try set.execute(name: name, data: .map(top))
             } catch {
-                throw ChartError(.render, HelmErrors.cleanupExecError(filename: name, error.message))
+                throw ChartError(.render, HelmErrors.cleanupExecError(filename: name, message: error.message))
             }
             rendered[name] = GoText.replaceAll(output, "<no value>", with: "")
         }
         return rendered
     }
 
-    /// `sort.Reverse(byPathLen)`: more `/` first, equal depth in reverse byte order.
+    /// `sort.Reverse(byPathLen)` (the order of `HelmErrors.templateOrder`): more `/` first,
+    /// equal depth in reverse byte order. Keys are computed once per name.
     static func sortTemplates(_ names: [String]) -> [String] {
-        names.sorted { a, b in
-            let ca = a.utf8.count { $0 == UInt8(ascii: "/") }
-            let cb = b.utf8.count { $0 == UInt8(ascii: "/") }
-            return ca != cb ? ca > cb : goLess(b, a)
+        let keyed = names.map { name in
+            (name: name, bytes: Array(name.utf8), depth: name.utf8.count(where: { $0 == UInt8(ascii: "/") }))
         }
+        return keyed.sorted { a, b in
+            a.depth != b.depth ? a.depth > b.depth : b.bytes.lexicographicallyPrecedes(a.bytes)
+        }.map(\.name)
     }
 
     static func baseName(_ path: String) -> String {
