@@ -98,6 +98,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["KFModels"], swiftSettings: settings),
         .testTarget(name: "DatabaseTests", dependencies: ["KFModels", "KFDatabase"], swiftSettings: settings),
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
+        .testTarget(name: "EngineConformanceTests", dependencies: ["KFTemplate", "KFCharts"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "APITests", dependencies: ["API", "CLI", "KFModels", "KFDatabase", "KFQueue"], swiftSettings: settings),
