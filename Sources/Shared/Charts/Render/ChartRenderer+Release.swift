@@ -29,6 +29,7 @@ extension ChartRenderer {
     public static func render(chart: Chart, valuesYAML: String, release: ReleaseOptions,
                               capabilities: Capabilities) throws(ChartError) -> RenderedRelease {
         try release.validate()
+        try checkKubeVersion(chart: chart, capabilities: capabilities)
         let userValues = try ChartYAML.decodeValues(valuesYAML)
         var files = try renderTemplates(chart: chart, userValues: .map(userValues), release: release, capabilities: capabilities)
         let notes = files[chart.name + "/templates/NOTES.txt"]
