@@ -120,6 +120,8 @@ enum CaseRunner {
         }
         let allPassed = passed.values.reduce(0, +)
         print("engine conformance: \(allPassed)/\(cases.count) passed")
-        #expect(failures.isEmpty, "\(failures.count) engine cases failed")
+        if !failures.isEmpty {
+            Issue.record("\(failures.count) of \(cases.count) engine cases failed (FAIL lines above)")
+        }
     }
 }

@@ -20,7 +20,7 @@ enum HelmCaseRunner {
             let rendered = try ChartRenderer.renderTemplates(
                 chart: chart, userValues: user,
                 release: ReleaseOptions(name: "rel", namespace: "ns", revision: 1, isInstall: true),
-                kubeVersion: "v1.24.0")
+                kubeVersion: "v1.24.0", language: CaseRunner.options(c).language)
             return .output(rendered["mychart/templates/case.yaml"] ?? "")
         } catch let e as ChartError {
             return .error(e.message)

@@ -1,4 +1,5 @@
 import KFTemplate
+import Foundation
 
 /// Deterministic generators of codec inputs: values full of the strings and numbers YAML 1.1,
 /// yaml.v2's emitter and Go's formatters treat specially, rendered as JSON/YAML texts.
@@ -120,5 +121,73 @@ struct CodecInputs {
         var out = ""
         out.unicodeScalars.append(contentsOf: scalars)
         return out
+    }
+}
+
+extension CodecInputs {
+    /// A hand-style YAML document: block and flow collections, anchors, aliases, merge keys,
+    /// block scalars with chomping and indentation indicators, comments, tags, quoting styles,
+    /// CRLF line ends and extra documents.
+    mutating func handwrittenYAML() -> String {
+        var lines: [String] = []
+        var anchors: [String] = []
+        func scalarText(_ r: inout Random) -> String {
+            switch r.below(9) {
+            case 0: return "'" + r.pick(Self.tricky).replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'"
+            case 1: return "\"" + r.pick(["a\\tb", "\\u00e9", "\\x41", "line\\nbreak", "\\\"q\\\"", "\\N", "\\_", "\\e", "\\/"]) + "\""
+            case 2: return r.pick(["!!str 12", "!!int \"7\"", "!!float 3", "!!bool yes", "!!null ''", "!custom x", "!!binary aGk="])
+            case 3: return r.pick(["0o17", "0x_1F", "1_000", "+12", "-0", ".5", "1.", "1e3", "6.02e+23", "190:20:30", "2001-12-14t21:59:43.10-05:00", "2002-12-14"])
+            default:
+                let word = r.pick(Self.words.filter { !$0.contains(":") && !$0.contains("#") })
+                return word + (r.below(3) == 0 ? " " + r.pick(["yes", "No", "~", "null", "x", "0"]) : "")
+            }
+        }
+        func key(_ r: inout Random) -> String {
+            r.pick(["name", "port", "yes", "n", "On", "1", "1.5", "'quoted key'", "\"dq\"", "a b", "x-y", "<<"])
+        }
+        for section in 0..<(2 + random.below(4)) {
+            let name = "s\(section)"
+            switch random.below(8) {
+            case 0:
+                let anchor = "A\(section)"
+                anchors.append(anchor)
+                lines.append("\(name): &\(anchor)")
+                for _ in 0..<(1 + random.below(3)) { lines.append("  \(key(&random)): \(scalarText(&random))") }
+            case 1 where !anchors.isEmpty:
+                lines.append("\(name):")
+                lines.append("  <<: *\(random.pick(anchors))")
+                lines.append("  extra: \(scalarText(&random))")
+            case 2:
+                lines.append("\(name): [\(scalarText(&random)), {\(key(&random)): \(scalarText(&random))}, [1, 2], ]")
+            case 3:
+                let indicator = random.pick(["|", "|-", "|+", ">", ">-", ">+", "|2", ">1-"])
+                lines.append("\(name): \(indicator)")
+                for _ in 0..<(1 + random.below(3)) {
+                    lines.append(random.below(4) == 0 ? "" : "    " + (random.below(3) == 0 ? "  " : "") + longText().replacingOccurrences(of: "\n", with: " "))
+                }
+            case 4:
+                lines.append("# a comment")
+                lines.append("\(name):   # trailing comment")
+                lines.append("- \(scalarText(&random))")
+                lines.append("- - nested")
+                lines.append("  - \(scalarText(&random))")
+                lines.append("- \(key(&random)): \(scalarText(&random))")
+                lines.append("  other: \(scalarText(&random))")
+            case 5:
+                lines.append("? \(scalarText(&random))")
+                lines.append(": \(scalarText(&random))")
+            case 6:
+                lines.append("\(name): \(scalarText(&random))")
+                lines.append("  continued plain line")
+            default:
+                lines.append("\(key(&random)): \(scalarText(&random))")
+            }
+        }
+        var text = lines.joined(separator: "\n") + "\n"
+        if random.below(5) == 0 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+        if random.below(6) == 0 { text = "%YAML 1.1\n---\n" + text }
+        if random.below(6) == 0 { text += "---\nsecond: document\n" }
+        if random.below(8) == 0 { text += "...\n" }
+        return text
     }
 }

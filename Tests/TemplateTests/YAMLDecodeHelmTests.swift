@@ -79,3 +79,52 @@ import Testing
         }
     }
 }
+
+@Suite struct YAMLErrorLocationTests {
+    @Test func fileErrorsCarryFileLineAndColumn() {
+        do {
+            _ = try YAML.decodeHelmMap("a: 1\nb: [1, 2\nc: 3\n", file: "values.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'")
+            #expect(error.file == "values.yaml")
+            #expect(error.location == "values.yaml:3:2")
+        }
+    }
+
+    @Test func scannerErrorsPointAtTheProblem() {
+        do {
+            _ = try YAML.decodeHelmMap("a: 1\n  b: 2\n", file: "Chart.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context")
+            #expect(error.location == "Chart.yaml:2:4")
+        }
+    }
+}
+
+@Suite struct YAMLParserDifferenceTests {
+    /// Inputs where libyaml 0.2.5 and yaml.v2 disagree; the composer follows yaml.v2.
+    static let cases: [(String, String)] = [
+        ("a: [http://x/?q=1, b]", "error converting YAML to JSON: yaml: did not find expected ',' or ']'"),
+        ("a: {u: http://x/?q=1}", "error converting YAML to JSON: yaml: did not find expected ',' or '}'"),
+        ("a: 1\nb: [x?y]", "error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"),
+        ("a: \"\\/\"", "error converting YAML to JSON: yaml: found unknown escape character"),
+        ("a: 1\nb: \"x\\/\"", "error converting YAML to JSON: yaml: line 2: found unknown escape character"),
+    ]
+
+    @Test("yaml.v2 errors where libyaml 0.2.5 is lenient", arguments: cases.indices)
+    func followsYAMLv2(_ index: Int) {
+        let (input, expected) = Self.cases[index]
+        do {
+            _ = try YAML.decodeHelm(input)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == expected)
+        }
+    }
+
+    @Test func questionMarksOutsideFlowCollectionsAreText() throws {
+        #expect(CodecTestSupport.dump(try YAML.decodeHelm("a: http://x/?q=1\nb: ['x?y', \"?\"]")) == #"{"a":s:"http://x/?q=1","b":[s:"x?y",s:"?"]}"#)
+    }
+}

@@ -89,3 +89,44 @@ import Testing
         }
     }
 }
+
+@Suite struct YAMLDepthTests {
+    @Test func deepFlowNestingStopsAtGosLimit() {
+        let limit = CodecLimits.maxDepth
+        let deep = String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1)
+        do {
+            _ = try YAML.decodeHelm(deep)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "error converting YAML to JSON: yaml: exceeded max depth of \(limit)")
+        }
+        do {
+            _ = try JSON.decode(deep)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "invalid character '[' exceeded max depth")
+        }
+    }
+
+    @Test func nestingUpToTheLimitWorksEverywhere() throws {
+        let depth = CodecLimits.maxDepth
+        let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let value = try YAML.decodeHelm(text)
+        #expect(try JSON.encode(value) == text)
+        #expect(try JSON.encode(try JSON.decode(text)) == text)
+        #expect(try YAML.encodeHelm(value).hasPrefix("- - - "))
+        #expect(try YAML.encodeV2(try YAML.decodeV2(text)).hasPrefix("- - - "))
+        guard case .list(let items) = value, let inner = items.first else { return }
+        _ = try TOML.encode(.map(["a": inner]))
+        _ = try TOML.encodeNaoina(.map(["a": inner]))
+    }
+
+    @Test func deeperValuesAreRejectedByTheEncoders() {
+        var value: Value = .null
+        for _ in 0..<(CodecLimits.maxDepth + 1) { value = .list([value]) }
+        #expect(throws: CodecError.self) { try JSON.encode(value) }
+        #expect(throws: CodecError.self) { try YAML.encodeHelm(value) }
+        #expect(throws: CodecError.self) { try YAML.encodeV2(value) }
+        #expect(throws: CodecError.self) { try TOML.encode(.map(["a": value])) }
+    }
+}

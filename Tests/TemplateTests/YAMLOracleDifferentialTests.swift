@@ -39,6 +39,10 @@ struct YAMLOracleDifferentialTests {
             if i % 3 == 0 {
                 requests.append(Request(op: "jsondecode", input: inputs.mutate(json)))
             }
+            let handwritten = inputs.handwrittenYAML()
+            for op in ["helmdecode", "v2decode", "v2decodemap", "helmencode", "v2encode"] {
+                requests.append(Request(op: op, input: handwritten))
+            }
         }
         return requests
     }

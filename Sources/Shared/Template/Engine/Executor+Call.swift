@@ -1,16 +1,16 @@
 extension Executor {
     // MARK: fields
 
-    func evalFieldChain(_ dot: Slot, receiver: Slot, nodePos: Int, nodeText: String, _ names: [String],
+    func evalFieldChain(_ dot: Slot, receiver: Slot, nodePos: Int, nodeContext: ErrorContext, _ names: [String],
                         args: [Operand], final: Slot?) throws -> Slot {
         var r = receiver
         for name in names.dropLast() {
-            r = try evalField(dot, name, nodePos: nodePos, nodeText: nodeText, args: [], final: nil, receiver: r)
+            r = try evalField(dot, name, nodePos: nodePos, nodeContext: nodeContext, args: [], final: nil, receiver: r)
         }
-        return try evalField(dot, names[names.count - 1], nodePos: nodePos, nodeText: nodeText, args: args, final: final, receiver: r)
+        return try evalField(dot, names[names.count - 1], nodePos: nodePos, nodeContext: nodeContext, args: args, final: final, receiver: r)
     }
 
-    private func evalField(_ dot: Slot, _ name: String, nodePos: Int, nodeText: String, args: [Operand],
+    private func evalField(_ dot: Slot, _ name: String, nodePos: Int, nodeContext: ErrorContext, args: [Operand],
                            final: Slot?, receiver: Slot) throws -> Slot {
         guard case .value(let v, let iface) = receiver else {
             if set.options.missingKey == .error { throw fail("nil data; no entry for key \(GoStrconv.quote(name))") }
@@ -24,7 +24,7 @@ extension Executor {
         switch v {
         case .object(let o):
             if let m = o.method(name) {
-                return try evalCall(dot, m, isBuiltin: false, nodePos: nodePos, nodeText: nodeText, name: name, args: args, final: final)
+                return try evalCall(dot, m, isBuiltin: false, nodePos: nodePos, nodeContext: nodeContext, name: name, args: args, final: final)
             }
             let member: Value?
             do { member = try o.member(name) } catch { throw fail("error calling \(name): \(error)") }
@@ -34,7 +34,7 @@ extension Executor {
             }
         case .map(let m):
             if m.kind == .chartValues, let method = HelmValuesMethods.method(name, on: m) {
-                return try evalCall(dot, method, isBuiltin: false, nodePos: nodePos, nodeText: nodeText, name: name, args: args, final: final)
+                return try evalCall(dot, method, isBuiltin: false, nodePos: nodePos, nodeContext: nodeContext, name: name, args: args, final: final)
             }
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
             if let e = m[name] { return .value(e, iface: true) }
@@ -56,20 +56,20 @@ extension Executor {
     // MARK: functions
 
     func evalFunction(_ dot: Slot, name: String, identPos: Int, cmd: Command, args: [Operand], final: Slot?) throws -> Slot {
-        at(identPos, name)
+        at(identPos, .text(name))
         guard let (fn, builtin) = set.functions.lookup(name) else {
             throw fail("\(GoStrconv.quote(name)) is not a defined function")
         }
-        return try evalCall(dot, fn, isBuiltin: builtin, nodePos: cmd.pos, nodeText: cmd.description,
+        return try evalCall(dot, fn, isBuiltin: builtin, nodePos: cmd.pos, nodeContext: .command(cmd),
                             name: name, args: args, final: final, identPos: identPos)
     }
 
-    func evalCall(_ dot: Slot, _ fn: GoFunction, isBuiltin: Bool, nodePos: Int, nodeText: String, name: String,
+    func evalCall(_ dot: Slot, _ fn: GoFunction, isBuiltin: Bool, nodePos: Int, nodeContext: ErrorContext, name: String,
                   args allArgs: [Operand], final: Slot?, identPos: Int? = nil) throws -> Slot {
         let args = allArgs.isEmpty ? [] : Array(allArgs.dropFirst())
         let numIn = args.count + (final != nil ? 1 : 0)
         var numFixed = args.count
-        if let _ = fn.variadic {
+        if fn.variadic != nil {
             numFixed = fn.params.count
             if numIn < numFixed {
                 throw fail("wrong number of args for \(name): want at least \(fn.params.count) got \(args.count)")
@@ -90,7 +90,13 @@ extension Executor {
         argv.reserveCapacity(numIn)
         var i = 0
         while i < numFixed && i < args.count {
-            argv.append(try evalArg(dot, fn.params[i], args[i]).value)
+            let slot = try evalArg(dot, fn.params[i], args[i])
+            if isBuiltin && name == "len", case .invalid = slot {
+                // Go hands `len` a zero reflect.Value, whose Type() panics.
+                at(nodePos, nodeContext)
+                throw fail("error calling len: reflect: call of reflect.Value.Type on zero Value")
+            }
+            argv.append(slot.value)
             i += 1
         }
         if let vt = fn.variadic {
@@ -100,20 +106,23 @@ extension Executor {
             }
         }
         if let final {
-            var t: GoType = fn.variadic ?? fn.params[fn.params.count - 1]
-            if fn.variadic != nil && numIn - 1 < numFixed { t = fn.params[numIn - 1] }
-            if fn.variadic == nil { t = fn.params[fn.params.count - 1] }
+            let t: GoType
+            if let variadic = fn.variadic {
+                t = numIn - 1 < numFixed ? fn.params[numIn - 1] : variadic
+            } else {
+                t = fn.params[fn.params.count - 1]
+            }
             argv.append(try validateType(final, t).value)
         }
-        at(nodePos, nodeText)
+        at(nodePos, nodeContext)
         let result: Value
         do {
             result = try fn.body(FunctionContext(executor: self), argv)
         } catch let e as GoError {
-            at(nodePos, nodeText)
+            at(nodePos, nodeContext)
             throw fail("error calling \(name): \(e.message)")
         } catch let e as TemplateError {
-            at(nodePos, nodeText)
+            at(nodePos, nodeContext)
             throw fail("error calling \(name): \(e.message)")
         } catch let e as ExecFailure {
             throw e
@@ -130,12 +139,13 @@ extension Executor {
         case .dot:
             return try validateType(dot, type)
         case .nilValue:
-            if type == nil || type!.canBeNil || type == .reflectValue { return .value(.null, iface: true) }
+            if type == .reflectValue { return .invalid }
+            if type == nil || type!.canBeNil { return .value(.null, iface: true) }
             throw fail("cannot assign nil to \(type!.goName)")
         case .field(let pos, let names):
-            return try validateType(try evalFieldChain(dot, receiver: dot, nodePos: pos, nodeText: n.description, names, args: [n], final: nil), type)
+            return try validateType(try evalFieldChain(dot, receiver: dot, nodePos: pos, nodeContext: .operand(n), names, args: [n], final: nil), type)
         case .variable(let pos, let names):
-            return try validateType(try evalVariable(dot, pos: pos, names: names, text: n.description, args: [], final: nil), type)
+            return try validateType(try evalVariable(dot, pos: pos, names: names, context: .operand(n), args: [], final: nil), type)
         case .pipe(let p):
             return try validateType(try evalPipeline(dot, p), type)
         case .identifier(let pos, let name):
@@ -144,7 +154,7 @@ extension Executor {
         case .chain(let pos, let inner, let fields):
             if case .nilValue = inner { throw fail("indirection through explicit nil in \(n.description)") }
             let recv = try evalArg(dot, nil, inner)
-            return try validateType(try evalFieldChain(dot, receiver: recv, nodePos: pos, nodeText: n.description, fields, args: [], final: nil), type)
+            return try validateType(try evalFieldChain(dot, receiver: recv, nodePos: pos, nodeContext: .operand(n), fields, args: [], final: nil), type)
         default:
             break
         }
@@ -191,8 +201,8 @@ extension Executor {
         case (.string, .string), (.int, .int), (.int64, .int64), (.float64, .float64), (.bool, .bool),
              (.list, .list), (.strings, .strings):
             ok = true
-        case (.stringMap, .map), (.chartValues, .map):
-            ok = true
+        case (.stringMap, .map(let m)), (.chartValues, .map(let m)):
+            ok = m.kind != .interfaceKeys
         default:
             ok = false
         }

@@ -30,6 +30,23 @@ enum Slot {
     }
 }
 
+/// What an execution error points at; its text (Go's `Node.String()`) is built only on failure.
+enum ErrorContext {
+    case text(String)
+    case node(Node)
+    case operand(Operand)
+    case command(Command)
+
+    var description: String {
+        switch self {
+        case .text(let t): t
+        case .node(let n): n.description
+        case .operand(let o): o.description
+        case .command(let c): c.description
+        }
+    }
+}
+
 /// Control flow out of a walked list.
 enum Flow { case normal, breakLoop, continueLoop }
 
@@ -45,7 +62,7 @@ final class Executor {
     let shared: ExecutionShared
     private var tree: Tree
     private var templateName: String
-    private var node: (pos: Int, text: String)?
+    private var node: (pos: Int, context: ErrorContext)?
     private var vars: [(name: String, value: Slot)] = []
     private var depth = 0
     private var out = ""
@@ -74,17 +91,17 @@ final class Executor {
 
     // MARK: errors
 
-    func at(_ pos: Int, _ text: @autoclosure () -> String) {
-        node = (pos, text())
+    func at(_ pos: Int, _ context: ErrorContext) {
+        node = (pos, context)
     }
 
-    func at(_ op: Operand) { node = (op.pos, op.description) }
+    func at(_ op: Operand) { node = (op.pos, .operand(op)) }
 
     func fail(_ message: String) -> ExecFailure {
         let name = GoStrconv.quote(templateName)
         if let node {
             let loc = tree.location(of: node.pos)
-            return ExecFailure(message: "template: \(loc): executing \(name) at <\(node.text)>: \(message)")
+            return ExecFailure(message: "template: \(loc): executing \(name) at <\(node.context.description)>: \(message)")
         }
         return ExecFailure(message: "template: \(templateName): \(message)")
     }
@@ -104,10 +121,10 @@ final class Executor {
         case .text(_, let t):
             out += t
         case .action(let pos, _, let pipe):
-            at(pos, n.description)
+            at(pos, .node(n))
             let val = try evalPipeline(dot, pipe)
             if pipe.decls.isEmpty {
-                at(pos, n.description)
+                at(pos, .node(n))
                 printValue(val)
             }
         case .ifNode(let b):
@@ -117,7 +134,7 @@ final class Executor {
         case .rangeNode(let b):
             try walkRange(dot, b, n)
         case .template(let pos, _, let name, let pipe):
-            at(pos, n.description)
+            at(pos, .node(n))
             try walkTemplate(dot, name: name, pipe: pipe)
         case .breakNode:
             return .breakLoop
@@ -153,7 +170,7 @@ final class Executor {
     }
 
     private func walkRange(_ dot: Slot, _ b: Branch, _ n: Node) throws {
-        at(b.pos, n.description)
+        at(b.pos, .node(n))
         let m = mark()
         defer { pop(m) }
         let val = try evalPipeline(dot, b.pipe)
@@ -274,20 +291,20 @@ final class Executor {
         let first = cmd.args[0]
         switch first {
         case .field(let pos, let names):
-            at(pos, first.description)
-            return try evalFieldChain(dot, receiver: dot, nodePos: pos, nodeText: first.description, names, args: cmd.args, final: final)
+            at(pos, .operand(first))
+            return try evalFieldChain(dot, receiver: dot, nodePos: pos, nodeContext: .operand(first), names, args: cmd.args, final: final)
         case .chain(let pos, let inner, let fields):
             at(first)
             if case .nilValue = inner { throw fail("indirection through explicit nil in \(first.description)") }
             let recv = try evalArg(dot, nil, inner)
-            return try evalFieldChain(dot, receiver: recv, nodePos: pos, nodeText: first.description, fields, args: cmd.args, final: final)
+            return try evalFieldChain(dot, receiver: recv, nodePos: pos, nodeContext: .operand(first), fields, args: cmd.args, final: final)
         case .identifier(let pos, let name):
             return try evalFunction(dot, name: name, identPos: pos, cmd: cmd, args: cmd.args, final: final)
         case .pipe(let p):
             try notAFunction(cmd.args, final)
             return try evalPipeline(dot, p)
         case .variable(let pos, let names):
-            return try evalVariable(dot, pos: pos, names: names, text: first.description, args: cmd.args, final: final)
+            return try evalVariable(dot, pos: pos, names: names, context: .operand(first), args: cmd.args, final: final)
         default:
             break
         }
@@ -303,14 +320,14 @@ final class Executor {
         }
     }
 
-    func evalVariable(_ dot: Slot, pos: Int, names: [String], text: String, args: [Operand], final: Slot?) throws -> Slot {
-        at(pos, text)
+    func evalVariable(_ dot: Slot, pos: Int, names: [String], context: ErrorContext, args: [Operand], final: Slot?) throws -> Slot {
+        at(pos, context)
         let value = try varValue(names[0])
         if names.count == 1 {
             try notAFunction(args, final)
             return value
         }
-        return try evalFieldChain(dot, receiver: value, nodePos: pos, nodeText: text, Array(names.dropFirst()), args: args, final: final)
+        return try evalFieldChain(dot, receiver: value, nodePos: pos, nodeContext: context, Array(names.dropFirst()), args: args, final: final)
     }
 
     func idealConstant(_ n: NumberLiteral) throws -> Value {

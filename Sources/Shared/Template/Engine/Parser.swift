@@ -28,7 +28,7 @@ struct Parser {
         let lexer = Lexer(input: bytes, breakOK: breakOK)
         var parser = Parser(parseName: name, text: bytes, items: lexer.items, hasFunction: hasFunction)
         let root = try parser.parseTop()
-        parser.add(name: name, tree: Tree(name: name, parseName: name, text: bytes, root: root), line: 0, checkOnly: false)
+        parser.add(name: name, tree: Tree(name: name, parseName: name, text: bytes, root: root))
         return parser.trees
     }
 
@@ -89,7 +89,7 @@ struct Parser {
 
     // MARK: structure
 
-    private mutating func add(name: String, tree: Tree, line: Int, checkOnly: Bool) {
+    private mutating func add(name: String, tree: Tree) {
         if let i = treeIndex[name] {
             if trees[i].tree.isEmpty { trees[i] = (name, tree) }
             return
@@ -104,7 +104,7 @@ struct Parser {
             if !tree.isEmpty { throw fail("template: multiple definition of template \(GoStrconv.quote(name))") }
             return
         }
-        add(name: name, tree: tree, line: 0, checkOnly: false)
+        add(name: name, tree: tree)
     }
 
     private mutating func parseTop() throws(ParseFailure) -> [Node] {
@@ -209,17 +209,15 @@ struct Parser {
         var (list, next) = try itemList()
         if context == "range" { rangeDepth -= 1 }
         var elseList: [Node]? = nil
-        if case .elseNode(let epos, _) = next {
+        if case .elseNode = next {
             if allowElseIf && peek().type == .ifKeyword {
                 _ = self.next()
                 elseList = [.ifNode(try parseControl(allowElseIf: true, context: "if"))]
-                _ = epos
             } else {
                 (elseList, next) = try itemList()
                 if case .end = next {} else { throw fail("expected end; found \(next.description)") }
             }
         }
-        _ = list
         return Branch(pos: pipe.pos, line: pipe.line, pipe: pipe, list: list, elseList: elseList)
     }
 
@@ -275,7 +273,6 @@ struct Parser {
             guard v.type == .variable else { break decls }
             let vIndex = index
             _ = nextNonSpace()
-            let tokenAfterVariable = peek()
             let nx = peekNonSpace()
             if nx.type == .assign || nx.type == .declare {
                 isAssign = nx.type == .assign
@@ -299,7 +296,7 @@ struct Parser {
                 }
                 throw fail("too many declarations in \(context)")
             } else {
-                _ = tokenAfterVariable
+                // Not a declaration: the variable is the first operand (Go's backup2/backup3).
                 index = vIndex
                 break decls
             }

@@ -111,7 +111,7 @@ enum HelmFunctions {
         if GoPath.base(name).hasPrefix("_") { return "" }
         vals["Template"] = .map(GoMap(["Name": .string(name), "BasePath": basePath], kind: .chartValues))
         do {
-            let out = try set.execute(name: name, data: .map(vals))
+            let out = try set.execute(name: name, data: .map(vals), shared: ExecutionShared())
             return Sprig.replaceAll(out, "<no value>", "")
         } catch {
             throw GoError("error during tpl function execution for \(GoStrconv.quote(text)): \(HelmErrors.cleanupExecError(filename: name, message: error.message))")

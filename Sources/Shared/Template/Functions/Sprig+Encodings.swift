@@ -26,7 +26,6 @@ extension Sprig {
             }
             return .string(String(s2 << 16 | s1))
         },
-        "urlquery": .plain([], variadic: .interface) { .string(Escape.queryEscape(Builtins.evalArgs($0))) },
         "urlJoin": .plain([.stringMap]) { a in .string(URLParts.join(goMap(a[0]))) },
         "urlParse": .plain([.string]) { a in try .map(URLParts.parse(str(a[0]))) },
     ]
@@ -77,7 +76,7 @@ enum Base {
             for k in 0..<4 {
                 let idx = i + k
                 guard idx < input.count else {
-                    return .failure(GoError("illegal base64 data at input byte \(input.count - (pad > 0 ? 0 : 0) - (idx == input.count && k > 0 ? 0 : 0) - 0)"))
+                    return .failure(GoError("illegal base64 data at input byte \(input.count)"))
                 }
                 let c = input[idx]
                 if c == UInt8(ascii: "=") {

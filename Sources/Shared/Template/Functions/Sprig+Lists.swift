@@ -80,6 +80,7 @@ extension Sprig {
                 return .strings([strval(a[0])])
             },
         ]
+        for name in ["without", "compact", "slice", "chunk"] { f["must" + name.prefix(1).uppercased() + name.dropFirst()] = f[name] }
         for (name, what) in [("first", "first"), ("rest", "rest"), ("last", "last"), ("initial", "initial"),
                              ("reverse", "reverse"), ("uniq", "uniq")] {
             let body: @Sendable ([Value]) -> Value

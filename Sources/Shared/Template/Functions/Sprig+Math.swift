@@ -88,7 +88,7 @@ extension Sprig {
     static func decimal(_ v: Value) -> Decimal {
         let d = toFloat64(v)
         if d.isNaN || d.isInfinite { return 0 }
-        return Decimal(string: GoFloatFormat.formatC(d, verb: "g", prec: 17).contains("e") ? shortestPlain(d) : shortestPlain(d)) ?? 0
+        return Decimal(string: shortestPlain(d)) ?? 0
     }
 
     private static func shortestPlain(_ d: Double) -> String {

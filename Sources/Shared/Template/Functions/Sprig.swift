@@ -4,7 +4,7 @@ enum Sprig {
     static let functions: [String: GoFunction] = {
         var f: [String: GoFunction] = [:]
         for part in [strings, lists, dicts, math, conversions, encodings, regexes, reflection,
-                     semvers, dates, paths, flow, json] {
+                     semvers, dates, paths, flow, json, passwords] {
             f.merge(part) { _, n in n }
         }
         return f

@@ -4,6 +4,7 @@ public enum JSON {
     /// `escapeHTML` is false, as Sprig's `toRawJson` does), floats formatted like Go.
     /// Throws `json: unsupported value: NaN` for non-finite floats.
     public static func encode(_ value: Value, escapeHTML: Bool = true) throws(CodecError) -> String {
+        try CodecLimits.checkDepth(value, tooDeep)
         var writer = JSONWriter(escapeHTML: escapeHTML, indent: nil)
         try writer.write(value)
         return writer.output
@@ -11,6 +12,7 @@ public enum JSON {
 
     /// `json.MarshalIndent(value, "", indent)` (Sprig's `toPrettyJson` uses two spaces).
     public static func encodePretty(_ value: Value, indent: String = "  ") throws(CodecError) -> String {
+        try CodecLimits.checkDepth(value, tooDeep)
         var writer = JSONWriter(escapeHTML: true, indent: indent)
         try writer.write(value)
         return writer.output
@@ -41,6 +43,8 @@ public enum JSON {
         }
     }
 
+    private static let tooDeep = CodecError(.jsonEncode, "json: exceeded max depth")
+
     private static func mismatch(_ value: Value, _ type: String) -> CodecError {
         CodecError(.jsonDecode, "json: cannot unmarshal \(kindName(value)) into Go value of type \(type)")
     }
@@ -59,14 +63,27 @@ public enum JSON {
 
     /// The error `json.Marshal` would report for the first non-finite float, in output order.
     static func unsupportedValue(in value: Value) -> CodecError? {
+        hasNonFiniteFloat(value) ? firstUnsupportedValue(in: value) : nil
+    }
+
+    private static func hasNonFiniteFloat(_ value: Value) -> Bool {
+        switch value {
+        case .float64(let f): return !f.isFinite
+        case .list(let items): return items.contains(where: hasNonFiniteFloat)
+        case .map(let map): return map.contains { hasNonFiniteFloat($0.value) }
+        default: return false
+        }
+    }
+
+    private static func firstUnsupportedValue(in value: Value) -> CodecError? {
         switch value {
         case .float64(let f) where !f.isFinite:
             return CodecError(.jsonEncode, "json: unsupported value: \(GoFloat.g(f))")
         case .list(let items):
-            for item in items { if let error = unsupportedValue(in: item) { return error } }
+            for item in items { if let error = firstUnsupportedValue(in: item) { return error } }
         case .map(let map):
             for key in map.keys.sorted(by: JSONWriter.byteOrder) {
-                if let error = unsupportedValue(in: map[key]!) { return error }
+                if let error = firstUnsupportedValue(in: map[key]!) { return error }
             }
         default:
             break

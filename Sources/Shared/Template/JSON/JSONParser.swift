@@ -5,6 +5,10 @@ struct JSONParser {
     /// Go validates the whole input first, so a number out of range is reported only when the
     /// text has no syntax error.
     private var deferredError: CodecError?
+    /// Open arrays and objects. Go's scanner allows 10000; this port stops earlier (see
+    /// ``CodecLimits``) with the same message.
+    private var depth = 0
+    private static let maxDepth = CodecLimits.maxDepth
 
     private init(_ text: String) {
         bytes = Array(text.utf8)
@@ -85,7 +89,14 @@ struct JSONParser {
         position += 1
     }
 
+    private mutating func enter() throws(CodecError) {
+        depth += 1
+        if depth > Self.maxDepth { throw invalid("exceeded max depth") }
+    }
+
     private mutating func object() throws(CodecError) -> Value {
+        try enter()
+        defer { depth -= 1 }
         position += 1
         var map: [String: Value] = [:]
         skipSpace()
@@ -116,6 +127,8 @@ struct JSONParser {
     }
 
     private mutating func array() throws(CodecError) -> Value {
+        try enter()
+        defer { depth -= 1 }
         position += 1
         var items: [Value] = []
         skipSpace()

@@ -6,6 +6,7 @@ public enum TOML {
     /// decimal point. Throws `toml: top-level values must be Go maps or structs` and similar;
     /// Helm's `toToml` returns the message as its result.
     public static func encode(_ value: Value) throws(CodecError) -> String {
+        try CodecLimits.checkDepth(value, tooDeep)
         var encoder = BurntSushiEncoder()
         try encoder.encodeTop(value)
         return encoder.output
@@ -14,8 +15,11 @@ public enum TOML {
     /// github.com/naoina/toml v0.1.1 `Marshal` (KubeFATE's `toToml`): floats in `%e` form
     /// (`1e+00`), tables flattened without indentation.
     public static func encodeNaoina(_ value: Value) throws(CodecError) -> String {
-        try NaoinaEncoder.encode(value)
+        try CodecLimits.checkDepth(value, tooDeep)
+        return try NaoinaEncoder.encode(value)
     }
+
+    private static let tooDeep = CodecError(.tomlEncode, "toml: exceeded max depth")
 
     /// The reflect panic both Go encoders hit for a nil top-level value.
     static let nilPanic = CodecError(.goPanic, "reflect: call of reflect.Value.Type on zero Value")

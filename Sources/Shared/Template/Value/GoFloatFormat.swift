@@ -39,10 +39,7 @@ enum GoFloatFormat {
         let (digits, dp) = shortestDigits(v)
         let exp = dp - 1
         var out = neg ? "-" : ""
-        var eprec = eprecShortest
-        if eprec > digits.count && digits.count >= dp { eprec = digits.count }
-        eprec = eprecShortest
-        if exp < -4 || exp >= eprec {
+        if exp < -4 || exp >= eprecShortest {
             out += String(Character(Unicode.Scalar(digits[0] + 48)))
             if digits.count > 1 {
                 out += "."

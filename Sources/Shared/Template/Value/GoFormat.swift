@@ -51,7 +51,12 @@ public enum GoFormat {
         case .string: "string"
         case .list: "[]interface {}"
         case .strings: "[]string"
-        case .map(let m): m.kind == .chartValues ? "chartutil.Values" : "map[string]interface {}"
+        case .map(let m):
+            switch m.kind {
+            case .plain: "map[string]interface {}"
+            case .chartValues: "chartutil.Values"
+            case .interfaceKeys: "map[interface {}]interface {}"
+            }
         case .object(let o): o.goTypeName
         }
     }

@@ -11,6 +11,10 @@ public final class GoMap: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         case plain
         /// Helm's `chartutil.Values` (methods `AsMap`, `Table`, `PathValue`, `YAML`).
         case chartValues
+        /// `map[interface {}]interface {}`, what `gopkg.in/yaml.v2` decodes nested mappings into
+        /// (keys kept in their `%v` text form). `encoding/json` cannot encode it and it does not
+        /// convert to `map[string]interface {}` parameters.
+        case interfaceKeys
     }
 
     private let storage: Mutex<[String: Value]>

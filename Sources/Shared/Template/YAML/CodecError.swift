@@ -33,6 +33,19 @@ public struct CodecError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     /// 1-based column of the problem in the input, when known.
     public var column: Int?
+    /// The file the input came from, when the caller said (see ``YAML/decodeHelmMap(_:file:)``).
+    public var file: String?
+
+    /// `file:line:column` as far as known, e.g. `values.yaml:3:5` (empty when nothing is known).
+    public var location: String {
+        var parts: [String] = []
+        if let file { parts.append(file) }
+        if let line {
+            parts.append(String(line))
+            if let column { parts.append(String(column)) }
+        }
+        return parts.joined(separator: ":")
+    }
 
     public init(_ code: Code, _ message: String, line: Int? = nil, column: Int? = nil) {
         self.code = code
@@ -57,4 +70,32 @@ func mapEntries<S: Sequence>(_ map: S) -> [String: Value] where S.Element == (ke
     var entries: [String: Value] = [:]
     for (key, value) in map { entries[key] = value }
     return entries
+}
+
+/// Limits that keep the recursive codecs within a thread's stack.
+public enum CodecLimits {
+    /// The deepest nesting of lists and maps the codecs accept. Go allows 10000 levels when
+    /// parsing (and has no limit when encoding); real documents stay far below this, and deeper
+    /// input fails with Go's "exceeded max depth" wording instead of overflowing the stack.
+    public static let maxDepth = 500
+
+    /// Throws when `value` nests lists and maps deeper than ``maxDepth`` (checked without
+    /// recursion).
+    static func checkDepth(_ value: Value, _ error: @autoclosure () -> CodecError) throws(CodecError) {
+        var stack: [(Value, Int)] = [(value, 1)]
+        while let (current, depth) = stack.popLast() {
+            switch current {
+            case .list(let items):
+                if depth > maxDepth { throw error() }
+                for item in items { stack.append((item, depth + 1)) }
+            case .map(let map):
+                if depth > maxDepth { throw error() }
+                for (_, item) in map { stack.append((item, depth + 1)) }
+            case .strings:
+                if depth > maxDepth { throw error() }
+            default:
+                break
+            }
+        }
+    }
 }

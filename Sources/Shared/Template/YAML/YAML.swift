@@ -21,6 +21,19 @@ public enum YAML {
         }
     }
 
+    /// ``decodeHelmMap(_:)`` for the contents of a file (Chart.yaml, values.yaml, cluster.yaml):
+    /// errors keep Go's message and also carry `file` (and the 1-based line and column of the
+    /// problem when libyaml reported one), so callers can say where the problem is.
+    public static func decodeHelmMap(_ text: String, file: String) throws(CodecError) -> [String: Value] {
+        do {
+            return try decodeHelmMap(text)
+        } catch {
+            var located = error
+            located.file = file
+            throw located
+        }
+    }
+
     /// `sigs.k8s.io/yaml.Unmarshal` into `[]interface{}` (Helm's `fromYamlArray`).
     public static func decodeHelmArray(_ text: String) throws(CodecError) -> [Value] {
         switch try helmValue(text) {

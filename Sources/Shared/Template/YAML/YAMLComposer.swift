@@ -10,6 +10,11 @@ final class YAMLComposer {
     private var tree = YAMLTree()
     private var pending: yaml_event_t?
     private var started = false
+    /// Open collections. yaml.v2 stops at 10000 nested flow collections or indentation levels
+    /// (`exceeded max depth of 10000`) and libyaml has no limit; the composer stops at
+    /// ``CodecLimits/maxDepth`` with yaml.v2's wording.
+    private var depth = 0
+    private static let maxDepth = CodecLimits.maxDepth
 
     init(_ text: String) {
         // yaml.v2 replaces an empty input by a single line break.
@@ -137,6 +142,13 @@ final class YAMLComposer {
             node.value = Self.string(scalar.value, length: scalar.length)
             node.tag = Self.string(scalar.tag)
             node.implicit = scalar.plain_implicit != 0
+            if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE, node.value.utf8.contains(UInt8(ascii: "/")) {
+                try rejectSlashEscape(from: event.start_mark, to: event.end_mark)
+            }
+            if scalar.style == YAML_PLAIN_SCALAR_STYLE, let closer = flowClosers.last ?? nil,
+               node.value.utf8.contains(UInt8(ascii: "?")) {
+                try rejectQuestionMark(from: event.start_mark, to: event.end_mark, closer: closer)
+            }
             tree.nodes.append(node)
             register(Self.string(scalar.anchor), index)
         case YAML_ALIAS_EVENT:
@@ -150,6 +162,12 @@ final class YAMLComposer {
             node.target = target
             tree.nodes.append(node)
         case YAML_SEQUENCE_START_EVENT:
+            try enter(node)
+            flowClosers.append(event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? UInt8(ascii: "]") : nil)
+            defer {
+                depth -= 1
+                flowClosers.removeLast()
+            }
             node.kind = .sequence
             node.tag = Self.string(event.data.sequence_start.tag)
             tree.nodes.append(node)
@@ -161,6 +179,12 @@ final class YAMLComposer {
             try expect(YAML_SEQUENCE_END_EVENT)
             tree.nodes[index].children = children
         case YAML_MAPPING_START_EVENT:
+            try enter(node)
+            flowClosers.append(event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? UInt8(ascii: "}") : nil)
+            defer {
+                depth -= 1
+                flowClosers.removeLast()
+            }
             node.kind = .mapping
             node.tag = Self.string(event.data.mapping_start.tag)
             tree.nodes.append(node)
@@ -176,6 +200,92 @@ final class YAMLComposer {
             throw CodecError(.yamlSyntax, "yaml: attempted to parse unknown event: \(event.type)")
         }
         return index
+    }
+
+    /// For each open collection, its closing bracket when it is a flow collection.
+    private var flowClosers: [UInt8?] = []
+
+    /// yaml.v2's scanner ends a plain scalar at `?` inside flow collections and reads the `?` as
+    /// a key indicator, so the parser fails; libyaml 0.2.5 keeps the `?` in the scalar.
+    private func rejectQuestionMark(from start: yaml_mark_t, to end: yaml_mark_t, closer: UInt8) throws(CodecError) {
+        let lower = byteOffset(ofScalar: start.index)
+        let upper = min(byteOffset(ofScalar: end.index), input.count)
+        var line = start.line
+        var i = lower
+        while i < upper {
+            switch input[i] {
+            case UInt8(ascii: "?"):
+                let text = "did not find expected ',' or '\(Character(Unicode.Scalar(closer)))'"
+                throw CodecError(.yamlSyntax, line != 0 ? "yaml: line \(line): \(text)" : "yaml: \(text)",
+                                 line: line + 1)
+            case 0x0D:
+                line += 1
+                if i + 1 < upper, input[i + 1] == 0x0A { i += 1 }
+            case 0x0A:
+                line += 1
+            default:
+                break
+            }
+            i += 1
+        }
+    }
+
+    /// Scalar index → byte offset cursor for `byteOffset(ofScalar:)` (events arrive in order).
+    private var cursor = (scalar: 0, byte: 0)
+
+    /// The byte offset of the `index`-th Unicode scalar of the input (libyaml's `mark.index`).
+    private func byteOffset(ofScalar index: Int) -> Int {
+        if index < cursor.scalar { cursor = (0, 0) }
+        var (scalar, byte) = cursor
+        while scalar < index && byte < input.count {
+            byte += 1
+            while byte < input.count && input[byte] & 0xC0 == 0x80 { byte += 1 }
+            scalar += 1
+        }
+        cursor = (scalar, byte)
+        return byte
+    }
+
+    /// libyaml 0.2.5 accepts the YAML 1.2 escape `\/` in double-quoted scalars; yaml.v2 fails
+    /// with a scanner error at the backslash.
+    private func rejectSlashEscape(from start: yaml_mark_t, to end: yaml_mark_t) throws(CodecError) {
+        let lower = byteOffset(ofScalar: start.index)
+        let upper = min(byteOffset(ofScalar: end.index), input.count)
+        var i = lower + 1
+        var breaks = 0
+        while i < upper {
+            switch input[i] {
+            case UInt8(ascii: "\\"):
+                if i + 1 < upper, input[i + 1] == UInt8(ascii: "/") {
+                    let line = start.line + breaks
+                    let text = "found unknown escape character"
+                    throw CodecError(.yamlSyntax, line != 0 ? "yaml: line \(line + 1): \(text)" : "yaml: \(text)",
+                                     line: line + 1)
+                }
+                i += 2
+                continue
+            case 0x0D:
+                breaks += 1
+                if i + 1 < upper, input[i + 1] == 0x0A { i += 1 }
+            case 0x0A:
+                breaks += 1
+            case 0xC2 where i + 1 < upper && input[i + 1] == 0x85:
+                breaks += 1
+            case 0xE2 where i + 2 < upper && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                breaks += 1
+            default:
+                break
+            }
+            i += 1
+        }
+    }
+
+    private func enter(_ node: YAMLNode) throws(CodecError) {
+        depth += 1
+        guard depth > Self.maxDepth else { return }
+        let text = "exceeded max depth of \(Self.maxDepth)"
+        throw CodecError(.yamlSyntax, node.line != 0 ? "yaml: line \(node.line + 1): \(text)" : "yaml: \(text)",
+                         line: node.line + 1, column: node.column + 1)
     }
 
     private func register(_ anchor: String, _ index: Int) {
