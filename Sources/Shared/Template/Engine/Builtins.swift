@@ -17,6 +17,7 @@ enum Builtins {
             case .list(let l): return .int(l.count)
             case .strings(let l): return .int(l.count)
             case .map(let m): return .int(m.count)
+            case .object(let o) where o.goLength != nil: return .int(o.goLength ?? 0)
             default: throw GoError("len of type \(GoFormat.typeName(args[0]))")
             }
         },

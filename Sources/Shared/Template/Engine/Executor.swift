@@ -334,7 +334,7 @@ final class Executor {
         let t = n.text
         let isHexInt = t.count > 2 && t.hasPrefix("0") && (t.dropFirst().hasPrefix("x") || t.dropFirst().hasPrefix("X")) && !t.contains(where: { $0 == "p" || $0 == "P" })
         let isRune = t.hasPrefix("'")
-        if n.isComplex { throw fail("complex constants are not supported") }
+        if n.isComplex { return .object(GoComplex(real: n.complexReal, imag: n.complexImag)) }
         if n.isFloat && !isHexInt && !isRune && t.contains(where: { ".eEpP".contains($0) }) {
             return .float64(n.float64)
         }

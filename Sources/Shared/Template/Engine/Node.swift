@@ -5,6 +5,8 @@ struct NumberLiteral: Sendable {
     var isUint = false
     var isFloat = false
     var isComplex = false
+    var complexReal: Double = 0
+    var complexImag: Double = 0
     var int64: Int64 = 0
     var uint64: UInt64 = 0
     var float64: Double = 0

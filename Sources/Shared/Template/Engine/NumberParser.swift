@@ -12,7 +12,16 @@ enum NumberParser {
             return n
         }
         if type == .complex || text.hasSuffix("i") {
+            guard let (re, im) = parseComplex(text) else {
+                throw fail("bad number syntax: \(GoStrconv.quote(text))")
+            }
+            if im == 0 {
+                // Go's simplifyComplex: a complex with zero imaginary part is also a float/int.
+                return try parse(GoFloatFormat.formatShortest(re), type: .number, fail: fail)
+            }
             n.isComplex = true
+            n.complexReal = re
+            n.complexImag = im
             return n
         }
         let u = parseUInt(text)
@@ -45,6 +54,24 @@ enum NumberParser {
             throw fail("illegal number syntax: \(GoStrconv.quote(text))")
         }
         return n
+    }
+
+    /// A complex literal `a+bi` or an imaginary literal `bi`.
+    static func parseComplex(_ text: String) -> (Double, Double)? {
+        guard text.hasSuffix("i") else { return nil }
+        let body = String(text.dropLast())
+        let chars = Array(body)
+        var split: Int? = nil
+        for i in stride(from: chars.count - 1, to: 0, by: -1) where (chars[i] == "+" || chars[i] == "-") {
+            let prev = chars[i - 1]
+            if prev != "e" && prev != "E" && prev != "p" && prev != "P" { split = i; break }
+        }
+        if let split {
+            guard let re = parseFloat(String(chars[..<split])), let im = parseFloat(String(chars[split...])) else { return nil }
+            return (re, im)
+        }
+        guard let im = parseFloat(body) else { return nil }
+        return (0, im)
     }
 
     /// `strconv.ParseUint(s, 0, 64)`.

@@ -47,9 +47,13 @@ public protocol TemplateObject: Sendable {
     func member(_ name: String) throws -> Value?
     /// A method taking arguments, or nil when there is none of that name.
     func method(_ name: String) -> GoFunction?
+    /// The length for `len` when the Go type is a map, slice or string (e.g. Helm's
+    /// `engine.files`), else nil.
+    var goLength: Int? { get }
 }
 
 extension TemplateObject {
     public var goKind: String { goTypeName.hasPrefix("*") ? "ptr" : "struct" }
     public func method(_ name: String) -> GoFunction? { nil }
+    public var goLength: Int? { nil }
 }
