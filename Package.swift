@@ -66,7 +66,7 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(name: "API", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto", "CLibYAML",
+            "KFModels", "KFDatabase", "KFQueue", "KFTemplate", "KFCharts", "KFKube", "CCrypto",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -84,7 +84,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "CLI", dependencies: [
-            "KFModels", "KFCharts", "CCurl", "CLibYAML",
+            "KFModels", "KFTemplate", "KFCharts", "CCurl",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "KubeSim", dependencies: [

@@ -1,5 +1,7 @@
 import Foundation
+import KFCharts
 import KFModels
+import KFTemplate
 
 /// A validated `POST /v1/cluster` body (KubeFATE's `ClusterArgs`): every field checked, `data`
 /// base64-decoded and parsed as a YAML mapping.
@@ -12,9 +14,8 @@ struct ClusterRequest: Sendable, Equatable {
     var keepUpgradeJob: Bool
     /// The decoded `data` bytes: the cluster spec text (YAML or JSON) as sent.
     var data: [UInt8]
-    /// `data` parsed.
-    var spec: YAMLNode
-    /// `spec` as JSON (stored as the cluster's `Spec`).
+    /// `data` parsed as KubeFATE parses it (YAML → JSON → map, numbers float64), stored as the
+    /// cluster's `Spec`.
     var specJSON: JSONValue
 
     /// The arguments as stored with the job (`meta_data`).
@@ -64,35 +65,32 @@ struct ClusterRequestValidator: Sendable {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw APIError.invalid("data", "data must decode to UTF-8 text (YAML or JSON)")
         }
-        let spec: YAMLNode
+        let spec: ClusterSpec
         do {
-            spec = try YAMLNode.parse(data)
+            spec = try ClusterSpec(yaml: String(decoding: data, as: UTF8.self))
         } catch {
-            throw APIError.invalid("data", "data is not valid YAML: \(error)")
+            throw APIError.invalid("data", "data is not a valid cluster spec: \(error.message)")
         }
-        guard case .mapping = spec else {
-            throw APIError.invalid("data", "data must be a YAML mapping (the cluster spec), got a \(spec.kindName)")
-        }
-        try Self.crossCheck(spec, key: "name", against: name, field: "name")
-        try Self.crossCheck(spec, key: "namespace", against: namespace, field: "namespace")
-        try Self.crossCheck(spec, key: "chartName", against: chartName, field: "chart_name")
-        try Self.crossCheck(spec, key: "chartVersion", against: chartVersion, field: "chart_version")
+        try Self.crossCheck(spec.value, key: "name", against: name, field: "name")
+        try Self.crossCheck(spec.value, key: "namespace", against: namespace, field: "namespace")
+        try Self.crossCheck(spec.value, key: "chartName", against: chartName, field: "chart_name")
+        try Self.crossCheck(spec.value, key: "chartVersion", against: chartVersion, field: "chart_version")
         let json: JSONValue
         do {
-            json = try spec.json()
+            json = try JSONDecoder().decode(JSONValue.self, from: Data(JSON.encode(spec.value).utf8))
         } catch {
-            throw APIError.invalid("data", "data cannot be read as a cluster spec: \(error.message)")
+            throw APIError.invalid("data", "data cannot be stored as JSON: \(error)")
         }
         return ClusterRequest(name: name, namespace: namespace, chartName: chartName, chartVersion: chartVersion,
-                              cover: cover, keepUpgradeJob: keep, data: data, spec: spec, specJSON: json)
+                              cover: cover, keepUpgradeJob: keep, data: data, specJSON: json)
     }
 
     /// KubeFATE labels every object with the spec's `name` and waits for them by that label; a spec
     /// that disagrees with the request would wait an hour for nothing, so refuse it now.
-    private static func crossCheck(_ spec: YAMLNode, key: String, against value: String, field: String) throws(APIError) {
+    private static func crossCheck(_ spec: Value, key: String, against value: String, field: String) throws(APIError) {
         guard let inner = spec[key] else { return }
         guard let text = inner.string, text == value else {
-            let shown = inner.string.map { "'\($0)'" } ?? "a \(inner.kindName)"
+            let shown = inner.string.map { "'\($0)'" } ?? "not a string"
             throw APIError.invalid("data.\(key)", "data.\(key) is \(shown) but \(field) is '\(value)'; they must match")
         }
     }

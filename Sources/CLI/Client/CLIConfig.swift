@@ -1,4 +1,5 @@
 import Foundation
+import KFTemplate
 
 /// Where the CLI finds the service and credentials, strongest first:
 /// 1. `KUBEFATE_URL` (full URL, e.g. `http://127.0.0.1:8080`), `KUBEFATE_USER`, `KUBEFATE_PASSWORD`;
@@ -17,13 +18,13 @@ struct CLIConfig: Sendable, Equatable {
                      currentDirectory: String = FileManager.default.currentDirectoryPath) throws(CLIError) -> CLIConfig {
         func value(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
         let path = value("KUBEFATE_CLI_CONFIG") ?? (currentDirectory + "/config.yaml")
-        var file: YAMLNode?
+        var file: Value?
         if FileManager.default.fileExists(atPath: path) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CLIError("load config.yaml error, cannot read \(path)")
             }
             do {
-                file = try YAMLNode.parse(Array(data))
+                file = try YAML.decodeHelm(String(decoding: data, as: UTF8.self))
             } catch {
                 throw CLIError("load config.yaml error, \(path): \(error)")
             }
@@ -35,7 +36,11 @@ struct CLIConfig: Sendable, Equatable {
             url = direct.contains("://") ? direct : "http://" + direct
         } else {
             let service = value("FATECLOUD_SERVICEURL") ?? file?["serviceurl"]?.string ?? "localhost:8080"
-            let safe = (value("FATECLOUD_SAFECONNECT") ?? file?["safeconnect"]?.string) == "true"
+            let fromFile: String? = switch file?["safeconnect"] {
+            case .bool(let flag)?: flag ? "true" : "false"
+            case let other: other?.string
+            }
+            let safe = (value("FATECLOUD_SAFECONNECT") ?? fromFile) == "true"
             url = service.contains("://") ? service : (safe ? "https://" : "http://") + service
         }
         let user = value("KUBEFATE_USER") ?? value("FATECLOUD_USER_USERNAME") ?? file?["user"]?["username"]?.string ?? "admin"

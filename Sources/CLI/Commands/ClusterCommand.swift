@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KFTemplate
 import KFModels
 
 /// `kubefate cluster …`: the cluster commands of issue 2 (install).
@@ -34,13 +35,13 @@ struct ClusterInstallCommand: AsyncParsableCommand {
     /// messages for missing keys. The file's text is sent as is (`data`), comments included.
     static func clusterArgs(file: String, cover: Bool) throws(CLIError) -> ClusterArgs {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
-        let spec: YAMLNode
+        let spec: Value
         do {
-            spec = try YAMLNode.parse(Array(data))
+            spec = try YAML.decodeHelm(String(decoding: data, as: UTF8.self))
         } catch {
             throw CLIError("\(file): \(error)")
         }
-        guard case .mapping = spec else { throw CLIError("\(file): the cluster spec must be a YAML mapping") }
+        guard case .map = spec else { throw CLIError("\(file): the cluster spec must be a YAML mapping") }
         guard let name = spec["name"]?.string else { throw CLIError("name not found, check your Cluster file") }
         guard let namespace = spec["namespace"]?.string else { throw CLIError("namespace not found, check your Cluster file") }
         guard let chartVersion = spec["chartVersion"]?.string, !chartVersion.isEmpty else {
