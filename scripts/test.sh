@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Build (debug and release) and run every test. Called by `make test` after services are up.
+# Build (debug and release) and run every test. Called by `make test` once MariaDB and RabbitMQ are
+# up (scripts/services.sh). Integration suites run against them and against kubesim, which the tests
+# start in-process; then the conformance checks of the renderer and of kubesim run against the
+# release binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export KUBEFATE_TEST_INTEGRATION=1
@@ -7,3 +10,4 @@ export KUBEFATE_SHARED_DIR=${KUBEFATE_SHARED_DIR:-$(cd .. && pwd)/shared}
 swift build --build-tests
 swift build -c release
 swift test --skip-build 2>&1 | tee .build/test-output.log
+CONFIG=release bash scripts/render-check.sh
