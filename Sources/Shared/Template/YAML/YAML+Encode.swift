@@ -110,7 +110,10 @@ extension YAML {
             } else {
                 keys = entries.keys.sorted(by: YAMLKeyOrder.less)
             }
-            return .mapping(keys.map { (emitNode($0.value), emitNode(entries[$0]!)) })
+            return .mapping(keys.map { key in
+                let (text, style) = keyScalar(key)
+                return (text, style, emitNode(entries[key]!))
+            })
         }
     }
 
@@ -129,10 +132,11 @@ extension YAML {
             for item in items { nodes.append(try emitNode(item)) }
             return .sequence(nodes)
         case .map(let map):
-            var entries: [(key: EmitNode, value: EmitNode)] = []
+            var entries: [(key: String, style: EmitNode.Style, value: EmitNode)] = []
             entries.reserveCapacity(map.count)
             for key in YAMLKeyOrder.sorted(map.keys) {
-                entries.append((stringNode(key), try emitNode(map[key]!)))
+                let (text, style) = stringScalar(key)
+                entries.append((text, style, try emitNode(map[key]!)))
             }
             return .mapping(entries)
         case .object(let object):
@@ -140,22 +144,43 @@ extension YAML {
         }
     }
 
-    /// `encoder.floatv`.
-    private static func floatNode(_ f: Double) -> EmitNode {
-        switch GoFloat.g(f) {
-        case "+Inf": .scalar(".inf", .plain)
-        case "-Inf": .scalar("-.inf", .plain)
-        case "NaN": .scalar(".nan", .plain)
-        case let text: .scalar(text, .plain)
+    /// A map key as the scalar yaml.v2 writes for it.
+    private static func keyScalar(_ key: GoYAMLKey) -> (String, EmitNode.Style) {
+        switch key {
+        case .null: ("null", .plain)
+        case .bool(let b): (b ? "true" : "false", .plain)
+        case .int(let i): (String(i), .plain)
+        case .uint(let u): (String(u), .plain)
+        case .float(let f): (floatText(f), .plain)
+        case .string(let s): stringScalar(s)
         }
+    }
+
+    /// `encoder.floatv`.
+    private static func floatText(_ f: Double) -> String {
+        switch GoFloat.g(f) {
+        case "+Inf": ".inf"
+        case "-Inf": "-.inf"
+        case "NaN": ".nan"
+        case let text: text
+        }
+    }
+
+    private static func floatNode(_ f: Double) -> EmitNode {
+        .scalar(floatText(f), .plain)
     }
 
     /// `encoder.stringv`: literal for multi-line text, plain when the text would read back as the
     /// same string, double-quoted otherwise.
-    static func stringNode(_ s: String) -> EmitNode {
-        if s.utf8.contains(0x0A) { return .scalar(s, .literal) }
+    static func stringScalar(_ s: String) -> (String, EmitNode.Style) {
+        if s.utf8.contains(0x0A) { return (s, .literal) }
         let canUsePlain = ((try? YAMLResolver.resolve(tag: "", s))?.tag == YAMLResolver.strTag) && !isBase60Float(s)
-        return .scalar(s, canUsePlain ? .plain : .doubleQuoted)
+        return (s, canUsePlain ? .plain : .doubleQuoted)
+    }
+
+    static func stringNode(_ s: String) -> EmitNode {
+        let (text, style) = stringScalar(s)
+        return .scalar(text, style)
     }
 
     /// yaml.v2's `isBase60Float`: `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.

@@ -4,8 +4,8 @@ indirect enum EmitNode: Sendable {
 
     case scalar(String, Style)
     case sequence([EmitNode])
-    /// Entries in output order.
-    case mapping([(key: EmitNode, value: EmitNode)])
+    /// Entries in output order; keys are scalars (text and requested style).
+    case mapping([(key: String, style: Style, value: EmitNode)])
 }
 
 /// A port of the block-style parts of gopkg.in/yaml.v2 v2.4.0's emitter (`emitterc.go`, itself a
@@ -147,51 +147,30 @@ struct YAMLEmitter {
         popIndent()
     }
 
-    private mutating func blockMapping(_ entries: [(key: EmitNode, value: EmitNode)]) {
+    private mutating func blockMapping(_ entries: [(key: String, style: EmitNode.Style, value: EmitNode)]) {
         increaseIndent(flow: false, indentless: false)
-        for (key, value) in entries {
+        for (key, style, value) in entries {
             writeIndent()
-            if case .scalar(let text, let style) = key {
-                // Keys are scalars here; analyse them once.
-                let bytes = Array(text.utf8)
-                let analysis = ScalarAnalysis(bytes)
-                let simple = !analysis.multiline && bytes.count <= 128
-                if !simple {
-                    writeIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true)
-                }
-                rootContext = false
-                sequenceContext = false
-                mappingContext = true
-                simpleKeyContext = simple
-                scalar(bytes, analysis: analysis, requested: style)
-                if simple {
-                    writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
-                } else {
-                    writeIndent()
-                    writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
-                }
-            } else if Self.isSimpleKey(key) {
-                node(key, root: false, sequence: false, mapping: true, simpleKey: true)
+            let bytes = Array(key.utf8)
+            let analysis = ScalarAnalysis(bytes)
+            // `yaml_emitter_check_simple_key`: one line, at most 128 bytes; otherwise `? key`.
+            let simple = !analysis.multiline && bytes.count <= 128
+            if !simple {
+                writeIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true)
+            }
+            rootContext = false
+            sequenceContext = false
+            mappingContext = true
+            simpleKeyContext = simple
+            scalar(bytes, analysis: analysis, requested: style)
+            if simple {
                 writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
             } else {
-                writeIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true)
-                node(key, root: false, sequence: false, mapping: true, simpleKey: false)
                 writeIndent()
                 writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
             }
             node(value, root: false, sequence: false, mapping: true, simpleKey: false)
         }
         popIndent()
-    }
-
-    /// `yaml_emitter_check_simple_key`.
-    private static func isSimpleKey(_ key: EmitNode) -> Bool {
-        switch key {
-        case .scalar(let text, _):
-            let bytes = Array(text.utf8)
-            return !ScalarAnalysis(bytes).multiline && bytes.count <= 128
-        case .sequence(let items): return items.isEmpty
-        case .mapping(let entries): return entries.isEmpty
-        }
     }
 }
