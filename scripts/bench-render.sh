@@ -21,22 +21,37 @@ bin="$(swift build -c release --show-bin-path)/kubefate"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# measure TIME_V_OUTPUT → "wall_ms rss_mib cpu_ms"
+measure() {
+  awk -F ': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; wall = s * 1000 }
+    /Maximum resident set size/ { rss = $2 / 1024 }
+    /User time \(seconds\)/ { cpu += $2 * 1000 }
+    /System time \(seconds\)/ { cpu += $2 * 1000 }
+    END { printf "%.1f %.1f %.1f\n", wall, rss, cpu }' "$1"
+}
+# summary COLUMN FILE → min median max
+summary() {
+  cut -d' ' -f"$1" "$2" | sort -n | awk '{ v[NR] = $1 } END { printf "%8.1f %8.1f %8.1f", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[NR] }'
+}
+
 "$bin" chart render --chart "$chart" --cluster "$spec" --out "$work/warmup" >/dev/null
 cmp -s "$work/warmup/manifest.yaml" "$render/expected/$tag/manifest.yaml" \
   || echo "bench-render: warning: manifest differs from the golden output" >&2
 
 : >"$work/samples"
+: >"$work/baseline"
 for i in $(seq 1 "$runs"); do
   /usr/bin/time -v -o "$work/time.$i" "$bin" chart render --chart "$chart" --cluster "$spec" --out "$work/out.$i" >/dev/null
-  wall=$(awk -F ': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; printf "%.1f", s * 1000 }' "$work/time.$i")
-  rss=$(awk -F ': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$work/time.$i")
-  echo "$wall $rss" >>"$work/samples"
+  measure "$work/time.$i" >>"$work/samples"
+  /usr/bin/time -v -o "$work/base.$i" "$bin" --help >/dev/null
+  measure "$work/base.$i" >>"$work/baseline"
 done
 
-summary() { # column → min median max
-  cut -d' ' -f"$1" "$work/samples" | sort -n | awk '{ v[NR] = $1 } END { printf "%8.1f %8.1f %8.1f", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[NR] }'
-}
-echo "kubefate chart render, $tag, $runs runs (release build)"
-printf '%-16s %8s %8s %8s %14s\n' metric min median max "Go reference"
-printf '%-16s %s %14s\n' "wall time (ms)" "$(summary 1)" "~40"
-printf '%-16s %s %14s\n' "peak RSS (MiB)" "$(summary 2)" "~15"
+echo "kubefate chart render, $tag, $runs runs (release build; load average: $(cut -d' ' -f1 /proc/loadavg))"
+printf '%-22s %8s %8s %8s %14s\n' metric min median max "Go reference"
+printf '%-22s %s %14s\n' "wall time (ms)" "$(summary 1 "$work/samples")" "~40"
+printf '%-22s %s %14s\n' "user+sys CPU (ms)" "$(summary 3 "$work/samples")" ""
+printf '%-22s %s %14s\n' "peak RSS (MiB)" "$(summary 2 "$work/samples")" "~15"
+printf '%-22s %s %14s\n' "baseline wall (ms)" "$(summary 1 "$work/baseline")" "(kubefate --help)"
+printf '%-22s %s %14s\n' "baseline RSS (MiB)" "$(summary 2 "$work/baseline")" "(kubefate --help)"

@@ -25,6 +25,33 @@ import Testing
         #expect(files.keys.sorted() == ["Chart.yaml", "templates/a.yaml", "values-template.yaml"])
     }
 
+    @Test func honoursHelmIgnore() throws {
+        let root = try makeChart([
+            "Chart.yaml": "apiVersion: v1\nname: fate\nversion: v1.0.0\n",
+            ".helmignore": "# comment\n*.tgz\n.git/\ndocs/\n!docs/keep.md\ntemplates/skip-*.yaml\n",
+            "old.tgz": "x",
+            ".git/config": "x",
+            "docs/a.md": "x",
+            "templates/a.yaml": "kind: A\n",
+            "templates/skip-me.yaml": "kind: B\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(".git/link").path, withDestinationPath: "/etc")
+        let files = try Chart.directoryFiles(root.path, limits: .default)
+        #expect(files.keys.sorted() == [".helmignore", "Chart.yaml", "templates/a.yaml"])
+    }
+
+    @Test func helmIgnoreRulesMatchBaseNamesOrPathsAndNegate() {
+        let rules = HelmIgnore("*.bak\nsecret/\n!keep.bak\nconf/*.ini\n")
+        #expect(rules.ignores("a/b.bak", isDirectory: false))
+        #expect(!rules.ignores("a/keep.bak", isDirectory: false))
+        #expect(rules.ignores("secret", isDirectory: true))
+        #expect(!rules.ignores("secret", isDirectory: false))
+        #expect(rules.ignores("conf/x.ini", isDirectory: false))
+        #expect(!rules.ignores("other/conf/x.ini", isDirectory: false))
+        #expect(rules.ignores("templates/.hidden", isDirectory: false))
+    }
+
     @Test func refusesSymbolicLinks() throws {
         let root = try makeChart(["Chart.yaml": "apiVersion: v1\nname: fate\nversion: v1.0.0\n"])
         defer { try? FileManager.default.removeItem(at: root) }

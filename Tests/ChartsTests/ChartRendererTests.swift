@@ -144,3 +144,25 @@ import KFTemplate
         }
     }
 }
+
+@Suite struct KubeVersionCheckTests {
+    private func chart(kubeVersion: String) throws -> Chart {
+        try Chart.load(files: [
+            "Chart.yaml": Array("apiVersion: v2\nname: c\nversion: 1.0.0\nkubeVersion: \"\(kubeVersion)\"\n".utf8),
+            "templates/a.yaml": Array("kind: A\n".utf8),
+        ])
+    }
+
+    @Test func rendersWhenTheClusterSatisfiesChartYAMLKubeVersion() throws {
+        let result = try ChartRenderer.render(chart: chart(kubeVersion: ">=1.19.0-0"), valuesYAML: "",
+                                              release: ReleaseOptions(name: "r", namespace: "n"))
+        #expect(result.manifests.map(\.kind) == ["A"])
+    }
+
+    @Test func refusesAnIncompatibleClusterInHelmsWords() throws {
+        let c = try chart(kubeVersion: "<1.19.0")
+        #expect(throws: ChartError(.render, "chart requires kubeVersion: <1.19.0 which is incompatible with Kubernetes v1.24.0")) {
+            try ChartRenderer.render(chart: c, valuesYAML: "", release: ReleaseOptions(name: "r", namespace: "n"))
+        }
+    }
+}

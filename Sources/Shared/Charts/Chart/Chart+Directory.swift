@@ -3,8 +3,8 @@ import Foundation
 extension Chart {
     /// Loads an unpacked chart directory (the directory holding `Chart.yaml`).
     ///
-    /// Hidden files under `templates/` are skipped (Helm's default `.helmignore` rule); symbolic
-    /// links are refused and the archive limits apply.
+    /// `.helmignore` is honoured as Helm's directory loader does (hidden files under `templates/`
+    /// are always skipped); symbolic links are refused and the archive limits apply.
     public static func load(directory: String, limits: ArchiveLimits = .default) throws(ChartError) -> Chart {
         try load(files: directoryFiles(directory, limits: limits))
     }
@@ -25,9 +25,12 @@ extension Chart {
     static func directoryFiles(_ directory: String, limits: ArchiveLimits) throws(ChartError) -> [String: [UInt8]] {
         let root = URL(fileURLWithPath: directory)
         let fm = FileManager.default
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isSymbolicLinkKey, .isRegularFileKey, .fileSizeKey]) else {
+        let keys: Set<URLResourceKey> = [.isSymbolicLinkKey, .isRegularFileKey, .isDirectoryKey, .fileSizeKey]
+        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: Array(keys)) else {
             throw ChartError(.io, "cannot read directory \"\(directory)\"")
         }
+        let ignoreFile = fm.contents(atPath: root.appendingPathComponent(".helmignore").path)
+        let ignore = HelmIgnore(ignoreFile.map { String(decoding: $0, as: UTF8.self) } ?? "")
         var files: [String: [UInt8]] = [:]
         var entries = 0
         var total = 0
@@ -37,14 +40,21 @@ extension Chart {
             if entries > limits.maxEntries {
                 throw ChartError(.unsafeArchive, "chart directory has more than \(limits.maxEntries) entries")
             }
-            let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isRegularFileKey, .fileSizeKey])
+            let values = try? url.resourceValues(forKeys: keys)
             var relative = url.standardizedFileURL.path
             if relative.hasPrefix(rootPath + "/") { relative.removeFirst(rootPath.count + 1) }
+            let isDirectory = values?.isDirectory == true && values?.isSymbolicLink != true
+            if ignore.ignores(relative, isDirectory: isDirectory) {
+                if isDirectory { walker.skipDescendants() }
+                continue
+            }
             if values?.isSymbolicLink == true {
                 throw ChartError(.unsafeArchive, "chart directory contains a symbolic link, which is not allowed: \"\(relative)\"")
             }
-            guard values?.isRegularFile == true else { continue }
-            if relative.hasPrefix("templates/"), relative.split(separator: "/").last?.hasPrefix(".") == true { continue }
+            if isDirectory { continue }
+            guard values?.isRegularFile == true else {
+                throw ChartError(.unsafeArchive, "cannot load irregular file \"\(relative)\"")
+            }
             let size = values?.fileSize ?? 0
             if size > limits.maxEntrySize {
                 throw ChartError(.unsafeArchive, "chart file \"\(relative)\" is larger than \(limits.maxEntrySize) bytes")

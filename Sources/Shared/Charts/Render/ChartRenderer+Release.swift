@@ -21,9 +21,17 @@ extension ChartRenderer {
     /// cluster). The text is parsed like `sigs.k8s.io/yaml` and kept in the result as given.
     public static func render(chart: Chart, valuesYAML: String, release: ReleaseOptions,
                               kubeVersion: String = defaultKubeVersion) throws(ChartError) -> RenderedRelease {
+        try render(chart: chart, valuesYAML: valuesYAML, release: release, capabilities: Capabilities(kubeVersion: kubeVersion))
+    }
+
+    /// As `render(chart:valuesYAML:release:kubeVersion:)`, with explicit capabilities (a live
+    /// cluster's version and API groups).
+    public static func render(chart: Chart, valuesYAML: String, release: ReleaseOptions,
+                              capabilities: Capabilities) throws(ChartError) -> RenderedRelease {
         try release.validate()
+        try checkKubeVersion(chart: chart, capabilities: capabilities)
         let userValues = try ChartYAML.decodeValues(valuesYAML)
-        var files = try renderTemplates(chart: chart, userValues: .map(userValues), release: release, kubeVersion: kubeVersion)
+        var files = try renderTemplates(chart: chart, userValues: .map(userValues), release: release, capabilities: capabilities)
         let notes = files[chart.name + "/templates/NOTES.txt"]
         for name in files.keys where name.hasSuffix("NOTES.txt") {
             files.removeValue(forKey: name)

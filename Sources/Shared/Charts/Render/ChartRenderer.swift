@@ -17,6 +17,14 @@ public enum ChartRenderer {
     public static func renderTemplates(chart: Chart, userValues: Value, release: ReleaseOptions,
                                        kubeVersion: String = defaultKubeVersion,
                                        language: TemplateOptions.Language = .go117) throws(ChartError) -> [String: String] {
+        try renderTemplates(chart: chart, userValues: userValues, release: release,
+                            capabilities: Capabilities(kubeVersion: kubeVersion), language: language)
+    }
+
+    /// `renderTemplates` with explicit capabilities (e.g. the live cluster's version and API groups).
+    public static func renderTemplates(chart: Chart, userValues: Value, release: ReleaseOptions,
+                                       capabilities: Capabilities,
+                                       language: TemplateOptions.Language = .go117) throws(ChartError) -> [String: String] {
         let user: GoMap
         switch userValues {
         case .map(let map): user = map
@@ -24,8 +32,8 @@ public enum ChartRenderer {
         default: throw ChartError(.values, "values must be a map, not \(SigsFields.jsonKind(userValues))")
         }
         let values = Coalesce.values(user, over: chart.values)
-        let top = try renderValues(chart: chart, values: GoMap(values.dictionary, kind: .chartValues),
-                                   release: release, capabilities: Capabilities(kubeVersion: kubeVersion))
+        let top = renderValues(chart: chart, values: GoMap(values.dictionary, kind: .chartValues),
+                               release: release, capabilities: capabilities)
         return try render(chart: chart, top: top, language: language)
     }
 

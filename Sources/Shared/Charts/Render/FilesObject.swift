@@ -15,6 +15,8 @@ struct FilesObject: TemplateObject {
 
     var goTypeName: String { "engine.files" }
     var goKind: String { "map" }
+    /// `len` of a Go map: the number of files.
+    var goLength: Int? { files.count }
     var goDescription: String {
         "map[" + files.keys.sorted(by: goLess).map { key in
             "\(key):[" + (files[key] ?? []).map(String.init).joined(separator: " ") + "]"
