@@ -228,7 +228,7 @@ public struct FunctionContext {
 
     /// Runs `body` with the include depth counter of `name` raised by one; Helm's guard against
     /// runaway recursion reads the previous depth.
-    public func withIncludeDepth<T>(_ name: String, _ body: (Int) throws -> T) rethrows -> T {
+    func withIncludeDepth<T>(_ name: String, _ body: (Int) throws -> T) rethrows -> T {
         let previous = executor.shared.includeDepth[name]
         executor.shared.includeDepth[name] = (previous ?? 0) + 1
         defer { executor.shared.includeDepth[name] = (executor.shared.includeDepth[name] ?? 1) - 1 }

@@ -58,6 +58,9 @@ public struct TemplateSet: Sendable {
     public var templateNames: [String] { Array(templates.keys) }
 
     /// Executes template `name` with `data` as dot (and `$`). Throws Go's execution error text.
+    ///
+    /// Runs on a dedicated thread with a large stack (nested `include`s recurse deeply) and
+    /// blocks the caller until done; rendering is CPU-bound and takes milliseconds.
     public func execute(name: String, data: Value) throws(TemplateError) -> String {
         let set = self
         let result = BigStack.run { () -> Result<String, TemplateError> in

@@ -57,6 +57,7 @@ public final class GoMap: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         dictionary.sorted { goLess($0.key, $1.key) }
     }
 
+    /// Iterates a snapshot in unspecified order (use ``sortedEntries`` for Go's order).
     public func makeIterator() -> Dictionary<String, Value>.Iterator { dictionary.makeIterator() }
 }
 
