@@ -22,7 +22,6 @@ struct EngineCase: Decodable {
 enum CaseOutcome {
     case output(String)
     case error(String)
-    case pending(String)
 }
 
 enum CaseRunner {
@@ -87,7 +86,7 @@ enum CaseRunner {
 @Suite struct EngineConformanceTests {
     @Test func everyEngineCaseMatchesGoOutputOrError() throws {
         let cases = try CaseRunner.loadCases()
-        var passed: [String: Int] = [:], total: [String: Int] = [:], pending: [String: Int] = [:]
+        var passed: [String: Int] = [:], total: [String: Int] = [:]
         var failures: [String] = []
         for c in cases {
             total[c.data_format, default: 0] += 1
@@ -95,10 +94,6 @@ enum CaseRunner {
             let ok: Bool
             var actual = ""
             switch outcome {
-            case .pending(let why):
-                pending[c.data_format, default: 0] += 1
-                if HelmCaseRunner.available { failures.append("\(c.name): skipped: \(why)") }
-                continue
             case .output(let s):
                 ok = c.expected_output == s
                 actual = "output " + String(reflecting: s)
@@ -116,7 +111,7 @@ enum CaseRunner {
         }
         for f in failures { print("FAIL \(f)") }
         for format in total.keys.sorted() {
-            print("engine conformance [\(format)]: \(passed[format, default: 0])/\(total[format]!) passed, \(pending[format, default: 0]) pending")
+            print("engine conformance [\(format)]: \(passed[format, default: 0])/\(total[format]!) passed")
         }
         let allPassed = passed.values.reduce(0, +)
         print("engine conformance: \(allPassed)/\(cases.count) passed")

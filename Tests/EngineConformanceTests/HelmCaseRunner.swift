@@ -4,9 +4,6 @@ import KFTemplate
 /// Runs `helm`-format cases: the template becomes `templates/case.yaml` of chart `mychart`
 /// and is rendered by `KFCharts` as Helm's `engine.Render` would.
 enum HelmCaseRunner {
-    /// Chart rendering is available (helm cases are never skipped).
-    static let available = true
-
     static func run(_ c: EngineCase) -> CaseOutcome {
         let chartYAML = "apiVersion: v2\nname: mychart\nversion: 0.1.0\nappVersion: 1.16.0\n"
         var files: [String: [UInt8]] = [

@@ -78,4 +78,14 @@ struct SplitMix: RandomNumberGenerator {
             Self.exercise(String(decoding: bytes, as: UTF8.self), language: i % 2 == 0 ? .go117 : .go118)
         }
     }
+
+    @Test func deeplyNestedTemplatesParseOrFailWithoutCrashing() {
+        let parens = "{{ " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000) + " }}"
+        var set = TemplateSet(functions: .helm)
+        #expect(throws: TemplateError.self) { try set.parse(name: "p", text: parens) }
+        let ifs = String(repeating: "{{ if true }}", count: 20_000) + "x" + String(repeating: "{{ end }}", count: 20_000)
+        var deep = TemplateSet(functions: .helm)
+        #expect(throws: Never.self) { try deep.parse(name: "i", text: ifs) }
+        #expect((try? deep.execute(name: "i", data: .null)) == "x")
+    }
 }

@@ -95,7 +95,7 @@ enum Builtins {
                     if case .null = idx { throw GoError("value is nil; should be of type string") }
                     throw GoError("value has type \(GoFormat.typeName(idx)); should be string")
                 }
-                cur = m[k] ?? .null
+                cur = m[k] ?? (m.kind == .stringValues ? .string("") : .null)
             default:
                 throw GoError("can't index item of type \(GoFormat.typeName(cur))")
             }

@@ -37,6 +37,9 @@ extension Executor {
                 return try evalCall(dot, method, isBuiltin: false, nodePos: nodePos, nodeContext: nodeContext, name: name, args: args, final: final)
             }
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            if m.kind == .stringValues {
+                return .concrete(m[name] ?? (set.options.missingKey == .invalid ? .null : .string("")))
+            }
             if let e = m[name] { return .value(e, iface: true) }
             return missing(name)
         default:
@@ -202,7 +205,7 @@ extension Executor {
              (.list, .list), (.strings, .strings):
             ok = true
         case (.stringMap, .map(let m)), (.chartValues, .map(let m)):
-            ok = m.kind != .interfaceKeys
+            ok = m.kind == .plain || m.kind == .chartValues
         default:
             ok = false
         }
@@ -225,7 +228,7 @@ public struct FunctionContext {
 
     /// Runs `body` with the include depth counter of `name` raised by one; Helm's guard against
     /// runaway recursion reads the previous depth.
-    public func withIncludeDepth<T>(_ name: String, _ body: (Int) throws -> T) rethrows -> T {
+    func withIncludeDepth<T>(_ name: String, _ body: (Int) throws -> T) rethrows -> T {
         let previous = executor.shared.includeDepth[name]
         executor.shared.includeDepth[name] = (previous ?? 0) + 1
         defer { executor.shared.includeDepth[name] = (executor.shared.includeDepth[name] ?? 1) - 1 }

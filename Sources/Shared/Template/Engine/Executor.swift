@@ -36,6 +36,7 @@ enum ErrorContext {
     case node(Node)
     case operand(Operand)
     case command(Command)
+    case pipe(Pipe)
 
     var description: String {
         switch self {
@@ -43,6 +44,7 @@ enum ErrorContext {
         case .node(let n): n.description
         case .operand(let o): o.description
         case .command(let c): c.description
+        case .pipe(let p): p.description
         }
     }
 }
@@ -266,6 +268,7 @@ final class Executor {
     // MARK: pipelines
 
     func evalPipeline(_ dot: Slot, _ pipe: Pipe) throws -> Slot {
+        at(pipe.pos, .pipe(pipe))
         var value: Slot? = nil
         for cmd in pipe.cmds {
             value = try evalCommand(dot, cmd, final: value).dug

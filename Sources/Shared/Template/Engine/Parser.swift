@@ -16,6 +16,9 @@ struct Parser {
     private var lastToken: Item
     private var vars: [String] = ["$"]
     private var rangeDepth = 0
+    /// Parenthesized pipelines being parsed (Go limits them to `maxStackDepth`).
+    private var stackDepth = 0
+    private static let maxStackDepth = 10_000
     private var actionLine = 0
     /// Trees defined so far in this parse (`define`/`block`), in definition order.
     private(set) var trees: [(name: String, tree: Tree)] = []
@@ -379,6 +382,9 @@ struct Parser {
         case .charConstant, .complex, .number:
             return .number(pos: token.pos, try NumberParser.parse(token.val, type: token.type, fail: fail))
         case .leftParen:
+            if stackDepth >= Self.maxStackDepth { throw fail("max expression depth exceeded") }
+            stackDepth += 1
+            defer { stackDepth -= 1 }
             return .pipe(try pipeline(context: "parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             guard let s = GoStrconv.unquote(token.val) else { throw fail("invalid syntax") }

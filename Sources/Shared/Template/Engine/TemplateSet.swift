@@ -33,11 +33,19 @@ public struct TemplateSet: Sendable {
     /// Throws Go's parse error (`template: <name>:<line>: <message>`).
     public mutating func parse(name: String, text: String) throws(TemplateError) {
         let funcs = functions
+        let breakOK = options.language == .go118
+        // Parsing recurses per nesting level; run it on a large stack like execution.
+        let result = BigStack.run { () -> Result<[(name: String, tree: Tree)], ParseFailure> in
+            do throws(ParseFailure) {
+                return .success(try Parser.parse(name: name, text: text, breakOK: breakOK) { funcs.lookup($0) != nil })
+            } catch {
+                return .failure(error)
+            }
+        }
         let trees: [(name: String, tree: Tree)]
-        do {
-            trees = try Parser.parse(name: name, text: text, breakOK: options.language == .go118) { funcs.lookup($0) != nil }
-        } catch {
-            throw TemplateError(phase: .parse, message: error.description)
+        switch result {
+        case .success(let t): trees = t
+        case .failure(let error): throw TemplateError(phase: .parse, message: error.description)
         }
         add(trees)
         sources.append((name, text, trees))
@@ -58,6 +66,9 @@ public struct TemplateSet: Sendable {
     public var templateNames: [String] { Array(templates.keys) }
 
     /// Executes template `name` with `data` as dot (and `$`). Throws Go's execution error text.
+    ///
+    /// Runs on a dedicated thread with a large stack (nested `include`s recurse deeply) and
+    /// blocks the caller until done; rendering is CPU-bound and takes milliseconds.
     public func execute(name: String, data: Value) throws(TemplateError) -> String {
         let set = self
         let result = BigStack.run { () -> Result<String, TemplateError> in

@@ -95,13 +95,13 @@ extension Sprig {
             let parts = splitGo(str(a[1]), str(a[0]), -1)
             var m: [String: Value] = [:]
             for (i, p) in parts.enumerated() { m["_\(i)"] = .string(p) }
-            return .map(m)
+            return .map(GoMap(m, kind: .stringValues))
         },
         "splitn": .plain([.string, .int, .string]) { a in
             let parts = splitGo(str(a[2]), str(a[0]), int(a[1]))
             var m: [String: Value] = [:]
             for (i, p) in parts.enumerated() { m["_\(i)"] = .string(p) }
-            return .map(m)
+            return .map(GoMap(m, kind: .stringValues))
         },
         "splitList": .plain([.string, .string]) { a in .strings(splitGo(str(a[1]), str(a[0]), -1)) },
         "join": .plain([.string, .interface]) { a in .string(strslice(a[1]).joined(separator: str(a[0]))) },

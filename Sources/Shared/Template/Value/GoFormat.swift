@@ -56,6 +56,7 @@ public enum GoFormat {
             case .plain: "map[string]interface {}"
             case .chartValues: "chartutil.Values"
             case .interfaceKeys: "map[interface {}]interface {}"
+            case .stringValues: "map[string]string"
             }
         case .object(let o): o.goTypeName
         }

@@ -15,6 +15,8 @@ public final class GoMap: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         /// (keys kept in their `%v` text form). `encoding/json` cannot encode it and it does not
         /// convert to `map[string]interface {}` parameters.
         case interfaceKeys
+        /// `map[string]string` (Sprig's `split`/`splitn`): a missing key reads as `""`.
+        case stringValues
     }
 
     private let storage: Mutex<[String: Value]>
@@ -55,6 +57,7 @@ public final class GoMap: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         dictionary.sorted { goLess($0.key, $1.key) }
     }
 
+    /// Iterates a snapshot in unspecified order (use ``sortedEntries`` for Go's order).
     public func makeIterator() -> Dictionary<String, Value>.Iterator { dictionary.makeIterator() }
 }
 
