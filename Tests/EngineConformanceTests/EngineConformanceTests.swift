@@ -58,16 +58,17 @@ enum CaseRunner {
 
     static func run(_ c: EngineCase) -> CaseOutcome {
         switch c.data_format {
-        case "yaml": return runSet(c, functions: .helm)
-        case "kubefate": return runSet(c, functions: .kubefate)
+        case "yaml": return runSet(c, functions: .helm, decode: YAML.decodeHelm)
+        // KubeFATE's spec went YAML → JSON (CLI) → YAML → map (server): decodeClusterSpec.
+        case "kubefate": return runSet(c, functions: .kubefate) { text throws(CodecError) in .map(try YAML.decodeClusterSpec(text)) }
         default: return HelmCaseRunner.run(c)
         }
     }
 
-    private static func runSet(_ c: EngineCase, functions: FunctionSet) -> CaseOutcome {
+    private static func runSet(_ c: EngineCase, functions: FunctionSet, decode: (String) throws(CodecError) -> Value) -> CaseOutcome {
         let data: Value
         do {
-            data = try YAML.decodeHelm(c.data)
+            data = try decode(c.data)
         } catch {
             return .error("data: \(error)")
         }

@@ -5,7 +5,8 @@ import KFTemplate
 /// and is rendered by `KFCharts` as Helm's `engine.Render` would.
 enum HelmCaseRunner {
     static func run(_ c: EngineCase) -> CaseOutcome {
-        let chartYAML = "apiVersion: v2\nname: mychart\nversion: 0.1.0\nappVersion: 1.16.0\n"
+        // The reference chart is `helm create`'s Chart.yaml, which declares `type: application`.
+        let chartYAML = "apiVersion: v2\nname: mychart\ntype: application\nversion: 0.1.0\nappVersion: 1.16.0\n"
         var files: [String: [UInt8]] = [
             "Chart.yaml": Array(chartYAML.utf8),
             "templates/case.yaml": Array(c.template.utf8),

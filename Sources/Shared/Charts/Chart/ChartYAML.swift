@@ -9,7 +9,7 @@ enum ChartYAML {
         do {
             value = try YAML.decodeHelm(text)
         } catch {
-            throw ChartError(.values, "error converting YAML to JSON: \(error)")
+            throw ChartError(.values, error.message)
         }
         switch value {
         case .null: return GoMap([:])

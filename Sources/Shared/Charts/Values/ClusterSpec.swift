@@ -14,17 +14,11 @@ public struct ClusterSpec: Sendable {
     /// `sigs.k8s.io/yaml` again, so numbers are float64 and `yes`/`on`/`012`… are already
     /// resolved, keys included.
     public init(yaml: String) throws(ChartError) {
-        let decoded: Value
         do {
-            decoded = try YAML.decodeHelm(yaml)
+            value = .map(GoMap(try YAML.decodeClusterSpec(yaml)))
         } catch {
-            throw ChartError(.values, "cluster spec: error converting YAML to JSON: \(error)")
-        }
-        switch decoded {
-        case .map: value = decoded
-        case .null: value = .map(GoMap([:]))
-        default:
-            throw ChartError(.values, "cluster spec: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(SigsFields.jsonKind(decoded)) into Go value of type map[string]interface {}")
+            // The codec words errors as sigs.k8s.io/yaml does (`error converting YAML to JSON: …`).
+            throw ChartError(.values, "cluster spec: \(error.message)")
         }
     }
 

@@ -33,6 +33,8 @@ struct JSONWriter {
             try writeArray(items.count) { (writer: inout JSONWriter, i: Int) throws(CodecError) in
                 try writer.write(items[i])
             }
+        case .map(let map) where map.kind == .interfaceKeys:
+            throw CodecError(.jsonEncode, "json: unsupported type: map[interface {}]interface {}")
         case .map(let map):
             let keys = map.keys.sorted(by: Self.byteOrder)
             if keys.isEmpty {

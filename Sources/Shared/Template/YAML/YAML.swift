@@ -143,8 +143,9 @@ public enum YAML {
         case .string(let s): .string(s)
         case .list(let items): .list(items.map(v2Value))
         case .map(let entries):
-            .map(Dictionary(entries.map { ($0.key.value.goDescription, v2Value($0.value)) },
-                            uniquingKeysWith: { _, last in last }))
+            // yaml.v2 decodes every mapping inside interface{} as map[interface {}]interface {}.
+            .map(GoMap(Dictionary(entries.map { ($0.key.value.goDescription, v2Value($0.value)) },
+                                  uniquingKeysWith: { _, last in last }), kind: .interfaceKeys))
         }
     }
 }
