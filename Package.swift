@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
         .testTarget(name: "DeployTests", dependencies: ["KFDeploy", "KFKube"], swiftSettings: settings),
         .testTarget(name: "KubeTests", dependencies: ["KFKube", "KubeSimCore"], swiftSettings: settings),
+        .testTarget(name: "EngineConformanceTests", dependencies: ["KFTemplate", "KFCharts"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [

@@ -68,6 +68,18 @@ extension KubeClient {
         return try KubeJSON.decode(response.body)
     }
 
+    /// Server-side apply of one YAML document as rendered by a chart (the server parses it).
+    @discardableResult
+    public func apply(yaml: String, apiVersion: String, kind: String, name: String, namespace: String?,
+                      fieldManager: String = "kubefate", force: Bool = true) async throws -> KubeJSON {
+        let resource = try await resource(apiVersion: apiVersion, kind: kind)
+        var query = [("fieldManager", fieldManager)]
+        if force { query.append(("force", "true")) }
+        let response = try await send(.patch, resource.path(namespace: resource.namespaced ? namespace : nil, name: name), query: query,
+                                      body: Array(yaml.utf8), contentType: "application/apply-patch+yaml")
+        return try KubeJSON.decode(response.body)
+    }
+
     /// Deletes the object; false when it was already gone.
     @discardableResult
     public func delete(apiVersion: String, kind: String, namespace: String?, name: String, propagation: PropagationPolicy = .background) async throws -> Bool {

@@ -5,6 +5,9 @@
 /// `[]interface{}`), results of Sprig functions (`int`, `int64`, `[]string`, …) and Go structs
 /// exposed by Helm (`.Release`, `.Chart`, `.Capabilities`, semver versions, times).
 /// The distinction matters for output (`%T`, `typeOf`, error messages) and for comparisons.
+///
+/// Maps are reference types (``GoMap``), like Go maps: Sprig's `set`, `unset` and `merge`
+/// mutate them in place and every holder of the same map sees the change.
 public enum Value: Sendable {
     /// Untyped nil: a missing map key under `missingkey=zero`, JSON/YAML null.
     case null
@@ -20,20 +23,33 @@ public enum Value: Sendable {
     case list([Value])
     /// Go `[]string`.
     case strings([String])
-    /// Go `map[string]interface{}`. Go iterates and prints maps in sorted key order.
-    case map([String: Value])
+    /// Go `map[string]interface{}` (or `chartutil.Values`, see ``GoMap/Kind``), by reference.
+    /// Go iterates and prints maps in sorted key order.
+    case map(GoMap)
     /// A Go struct or other typed value with fields and methods.
     case object(any TemplateObject)
+
+    /// A `map[string]interface{}` holding a fresh copy of `entries`.
+    public static func map(_ entries: [String: Value]) -> Value {
+        .map(GoMap(entries))
+    }
 }
 
 /// A Go value with a type name, fields and methods (a struct, `time.Time`, `*semver.Version`, …).
 public protocol TemplateObject: Sendable {
-    /// The Go type name as `%T` prints it, e.g. `chartutil.Capabilities` or `*semver.Version`.
+    /// The Go type name as `%T` prints it, e.g. `*chartutil.Capabilities` or `*semver.Version`.
     var goTypeName: String { get }
-    /// How `fmt` prints the value with `%v`.
+    /// The `reflect.Kind` name (`struct`, `ptr`, …) as Sprig's `kindOf` prints it.
+    var goKind: String { get }
+    /// How `fmt` prints the value with `%v` (and `%s` when it implements `Stringer`).
     var goDescription: String { get }
-    /// An exported field or niladic method, or nil when there is none of that name.
+    /// An exported field or a method without parameters, or nil when there is none of that name.
     func member(_ name: String) throws -> Value?
     /// A method taking arguments, or nil when there is none of that name.
-    func method(_ name: String) -> (@Sendable ([Value]) throws -> Value)?
+    func method(_ name: String) -> GoFunction?
+}
+
+extension TemplateObject {
+    public var goKind: String { goTypeName.hasPrefix("*") ? "ptr" : "struct" }
+    public func method(_ name: String) -> GoFunction? { nil }
 }

@@ -1,2 +1,0 @@
-// KFCharts: chart loading and rendering.
-import KFTemplate
