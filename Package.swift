@@ -55,7 +55,7 @@ let package = Package(
             "CCurl", "CLibYAML",
         ], path: "Sources/Shared/Kube", swiftSettings: settings),
         .target(name: "KFDeploy", dependencies: [
-            "KFModels", "KFCharts", "KFKube", "CZlib",
+            "KFModels", "KFTemplate", "KFCharts", "KFKube", "CZlib",
             .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/Shared/Deploy", swiftSettings: settings),
         .target(name: "KubeSimCore", dependencies: [
