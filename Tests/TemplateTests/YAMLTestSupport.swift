@@ -27,20 +27,8 @@ enum CodecTestSupport {
         GoFloat.g(f)
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// Go's `strconv.Quote`.
+    static func quote(_ s: String) -> String { GoQuote.quote(s) }
 
     /// `/work/shared` (or `KUBEFATE_SHARED_DIR`), found from this file's location.
     static var sharedDirectory: URL {

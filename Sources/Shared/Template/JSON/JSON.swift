@@ -25,7 +25,7 @@ public enum JSON {
     /// `json.Unmarshal` into `map[string]interface{}` (Helm's `fromJson`); `null` gives an empty map.
     public static func decodeMap(_ text: String) throws(CodecError) -> [String: Value] {
         switch try JSONParser.parse(text) {
-        case .map(let map): return map.dictionary
+        case .map(let map): return mapEntries(map)
         case .null: return [:]
         case let other: throw mismatch(other, "map[string]interface {}")
         }

@@ -2,6 +2,9 @@
 struct JSONParser {
     private let bytes: [UInt8]
     private var position = 0
+    /// Go validates the whole input first, so a number out of range is reported only when the
+    /// text has no syntax error.
+    private var deferredError: CodecError?
 
     private init(_ text: String) {
         bytes = Array(text.utf8)
@@ -15,6 +18,7 @@ struct JSONParser {
         if parser.position < parser.bytes.count {
             throw parser.invalid("after top-level value")
         }
+        if let error = parser.deferredError { throw error }
         return value
     }
 
@@ -23,6 +27,14 @@ struct JSONParser {
     private func invalid(_ context: String) -> CodecError {
         guard position < bytes.count else { return Self.unexpectedEnd }
         return CodecError(.jsonSyntax, "invalid character \(Self.quoteChar(bytes[position])) \(context)")
+    }
+
+    /// At the end of the input Go's scanner is fed one space, which some states reject.
+    private func invalidOrSpace(_ context: String) -> CodecError {
+        guard position < bytes.count else {
+            return CodecError(.jsonSyntax, "invalid character ' ' \(context)")
+        }
+        return invalid(context)
     }
 
     private static let unexpectedEnd = CodecError(.jsonSyntax, "unexpected end of JSON input")
@@ -64,13 +76,13 @@ struct JSONParser {
 
     private mutating func literal(_ word: StaticString) throws(CodecError) {
         let expected = Array(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-        for (i, byte) in expected.enumerated() {
-            guard let c = current else { throw Self.unexpectedEnd }
-            if i > 0 && c != byte {
-                throw invalid("in literal \(word) (expecting \(Self.quoteChar(byte)))")
-            }
+        for (i, byte) in expected.enumerated() where i > 0 {
             position += 1
+            if current != byte {
+                throw invalidOrSpace("in literal \(word) (expecting \(Self.quoteChar(byte)))")
+            }
         }
+        position += 1
     }
 
     private mutating func object() throws(CodecError) -> Value {
@@ -137,24 +149,26 @@ struct JSONParser {
         let start = position
         if current == UInt8(ascii: "-") {
             position += 1
-            guard let c = current else { throw Self.unexpectedEnd }
-            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { throw invalid("in numeric literal") }
+            guard let c = current, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else {
+                throw invalidOrSpace("in numeric literal")
+            }
         }
         if current == UInt8(ascii: "0") { position += 1 } else { _ = digits() }
         if current == UInt8(ascii: ".") {
             position += 1
-            guard current != nil else { throw Self.unexpectedEnd }
-            guard digits() > 0 else { throw invalid("after decimal point in numeric literal") }
+            guard digits() > 0 else { throw invalidOrSpace("after decimal point in numeric literal") }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             position += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
-            guard current != nil else { throw Self.unexpectedEnd }
-            guard digits() > 0 else { throw invalid("in exponent of numeric literal") }
+            guard digits() > 0 else { throw invalidOrSpace("in exponent of numeric literal") }
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw CodecError(.jsonDecode, "json: cannot unmarshal number \(text) into Go value of type float64")
+            if deferredError == nil {
+                deferredError = CodecError(.jsonDecode, "json: cannot unmarshal number \(text) into Go value of type float64")
+            }
+            return .float64(0)
         }
         return .float64(value)
     }
@@ -162,7 +176,7 @@ struct JSONParser {
     private mutating func hex4() throws(CodecError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let c = current else { throw Self.unexpectedEnd }
+            guard let c = current else { throw invalidOrSpace("in \\u hexadecimal character escape") }
             let digit: UInt32
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
@@ -190,7 +204,7 @@ struct JSONParser {
             case UInt8(ascii: "\\"):
                 out += bytes[runStart..<position]
                 position += 1
-                guard let e = current else { throw Self.unexpectedEnd }
+                guard let e = current else { throw invalidOrSpace("in string escape code") }
                 switch e {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); position += 1
                 case UInt8(ascii: "b"): out.append(0x08); position += 1

@@ -83,7 +83,7 @@ struct BurntSushiEncoder {
         case .null:
             return
         case .map(let map):
-            try table(key, map)
+            try table(key, mapEntries(map))
         case .object:
             throw CodecError(.tomlEncode, "toml: cannot encode a Go struct value")
         case .list(let items):
@@ -121,7 +121,7 @@ struct BurntSushiEncoder {
             }
         case .strings(let items): try array(items.map(Value.string))
         case .list(let items): try array(items)
-        case .map(let map): try mapping([], map, inline: true)
+        case .map(let map): try mapping([], mapEntries(map), inline: true)
         case .null: throw CodecError(.goPanic, "reflect: call of reflect.Value.Interface on zero Value")
         case .object(let object): throw CodecError(.tomlEncode, "toml: unexpected type: \(object.goTypeName)")
         }
@@ -143,7 +143,7 @@ struct BurntSushiEncoder {
             newline()
             write(indent(key) + "[[" + Self.keyString(key) + "]]")
             newline()
-            try mapping(key, map, inline: false)
+            try mapping(key, mapEntries(map), inline: false)
         }
     }
 

@@ -73,7 +73,7 @@ struct NaoinaEncoder {
                 return try list(items, name)
             case .map(let map):
                 let child = newChild(name)
-                try child.fields(map)
+                try child.fields(mapEntries(map))
                 addChild(child)
                 return true
             case .object(let object):
@@ -114,7 +114,7 @@ struct NaoinaEncoder {
                 .tomlEncode, "toml: cannot marshal \(TOML.goTypeName(value)) as table, want struct or map type")
         }
         let root = Table(name: "", isArray: false)
-        try root.fields(map)
+        try root.fields(mapEntries(map))
         var output: [UInt8] = []
         root.write(to: &output, prefix: "")
         return String(decoding: output, as: UTF8.self)

@@ -50,3 +50,11 @@ public struct CodecError: Error, Sendable, Equatable, CustomStringConvertible {
         return copy
     }
 }
+
+/// The entries of a `Value.map` payload as a dictionary (the payload is a sequence of
+/// key/value pairs whatever its concrete map type).
+func mapEntries<S: Sequence>(_ map: S) -> [String: Value] where S.Element == (key: String, value: Value) {
+    var entries: [String: Value] = [:]
+    for (key, value) in map { entries[key] = value }
+    return entries
+}

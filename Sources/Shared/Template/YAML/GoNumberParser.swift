@@ -92,23 +92,69 @@ enum GoNumberParser {
         return bytes.isEmpty
     }
 
-    /// `ParseFloat(s, 64)` for decimal texts: nil when the syntax is not a decimal float or the
-    /// value overflows (Go's ErrRange).
+    /// `ParseFloat(s, 64)` for decimal texts (Go literal syntax, underscores between digits
+    /// allowed): nil when the syntax is wrong or the value overflows (Go's ErrRange).
     static func parseFloat(_ s: String) -> Double? {
-        guard isYAMLStyleFloat(s) else { return nil }
-        // Swift's parser wants a digit after the point ("1." and "1.e5" are valid Go floats).
-        var bytes: [UInt8] = []
-        var previous: UInt8 = 0
-        for c in s.utf8 {
-            if previous == UInt8(ascii: "."), c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-                bytes.append(UInt8(ascii: "0"))
+        let bytes = Array(s.utf8)
+        var i = 0
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+        var mantissaDigits = 0
+        var sawPoint = false
+        while i < bytes.count {
+            let c = bytes[i]
+            if isDigit(c) {
+                mantissaDigits += 1
+            } else if c == UInt8(ascii: "_") {
+            } else if c == UInt8(ascii: ".") && !sawPoint {
+                sawPoint = true
+            } else {
+                break
             }
-            bytes.append(c)
+            i += 1
+        }
+        guard mantissaDigits > 0 else { return nil }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            var exponentDigits = 0
+            while i < bytes.count, isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "_") {
+                if isDigit(bytes[i]) { exponentDigits += 1 }
+                i += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+        }
+        guard i == bytes.count else { return nil }
+        if bytes.contains(UInt8(ascii: "_")) && !underscoresOK(bytes) { return nil }
+        // Swift's parser wants digits around the point ("1." and "1.e5" are valid Go floats).
+        var text: [UInt8] = []
+        var previous: UInt8 = 0
+        for c in bytes where c != UInt8(ascii: "_") {
+            if previous == UInt8(ascii: "."), !isDigit(c) { text.append(UInt8(ascii: "0")) }
+            text.append(c)
             previous = c
         }
-        if previous == UInt8(ascii: ".") { bytes.append(UInt8(ascii: "0")) }
-        guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+        if previous == UInt8(ascii: ".") { text.append(UInt8(ascii: "0")) }
+        guard let value = Double(String(decoding: text, as: UTF8.self)), value.isFinite else { return nil }
         return value
     }
-}
 
+    /// Go's `underscoreOK` for decimal numbers: every `_` sits between two digits.
+    private static func underscoresOK(_ bytes: [UInt8]) -> Bool {
+        var saw = UInt8(ascii: "^")
+        var s = bytes[...]
+        if let first = s.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { s = s.dropFirst() }
+        for c in s {
+            if c >= 0x30 && c <= 0x39 {
+                saw = UInt8(ascii: "0")
+            } else if c == UInt8(ascii: "_") {
+                if saw != UInt8(ascii: "0") { return false }
+                saw = c
+            } else {
+                if saw == UInt8(ascii: "_") { return false }
+                saw = UInt8(ascii: "!")
+            }
+        }
+        return saw != UInt8(ascii: "_")
+    }
+}

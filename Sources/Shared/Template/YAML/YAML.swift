@@ -15,7 +15,7 @@ public enum YAML {
     /// An empty document gives an empty map; a non-map document fails like Go's JSON decoder.
     public static func decodeHelmMap(_ text: String) throws(CodecError) -> [String: Value] {
         switch try helmValue(text) {
-        case .map(let map): return map.dictionary
+        case .map(let map): return mapEntries(map)
         case .null: return [:]
         case let other: throw jsonTypeMismatch(other, "map[string]interface {}")
         }

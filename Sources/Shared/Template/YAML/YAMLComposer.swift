@@ -19,7 +19,24 @@ final class YAMLComposer {
         _ = input.initialize(from: bytes)
         parser.initialize(to: yaml_parser_t())
         yaml_parser_initialize(parser)
-        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+        yaml_parser_set_input(parser, yamlComposerRead, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    /// yaml.v2 reads its input into a 512-byte raw buffer, so it notices invalid characters only
+    /// when the scanner gets near them; feeding libyaml the same amounts keeps which error wins
+    /// (and whether text after the first document is looked at) the same.
+    private static let rawBufferSize = 512
+    private var position = 0
+
+    fileprivate func read(_ buffer: UnsafeMutablePointer<UInt8>, _ size: Int) -> Int {
+        let raw = parser.pointee.raw_buffer
+        let pending = raw.last.map { last in raw.start.map { last - $0 } ?? 0 } ?? 0
+        var count = min(size, input.count - position, Self.rawBufferSize - pending)
+        if count <= 0 { count = min(size, input.count - position, 1) }
+        guard count > 0 else { return 0 }
+        buffer.update(from: input.baseAddress! + position, count: count)
+        position += count
+        return count
     }
 
     deinit {
@@ -165,9 +182,19 @@ final class YAMLComposer {
         if !anchor.isEmpty { anchors[anchor] = index }
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String {
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String {
         guard let pointer else { return "" }
         guard let length else { return String(cString: pointer) }
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
+}
+
+/// libyaml's read callback for `YAMLComposer`.
+private func yamlComposerRead(
+    _ data: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<UInt8>?, _ size: Int,
+    _ sizeRead: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    guard let data, let buffer, let sizeRead else { return 0 }
+    sizeRead.pointee = Unmanaged<YAMLComposer>.fromOpaque(data).takeUnretainedValue().read(buffer, size)
+    return 1
 }
