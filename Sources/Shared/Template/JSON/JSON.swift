@@ -59,14 +59,27 @@ public enum JSON {
 
     /// The error `json.Marshal` would report for the first non-finite float, in output order.
     static func unsupportedValue(in value: Value) -> CodecError? {
+        hasNonFiniteFloat(value) ? firstUnsupportedValue(in: value) : nil
+    }
+
+    private static func hasNonFiniteFloat(_ value: Value) -> Bool {
+        switch value {
+        case .float64(let f): return !f.isFinite
+        case .list(let items): return items.contains(where: hasNonFiniteFloat)
+        case .map(let map): return map.contains { hasNonFiniteFloat($0.value) }
+        default: return false
+        }
+    }
+
+    private static func firstUnsupportedValue(in value: Value) -> CodecError? {
         switch value {
         case .float64(let f) where !f.isFinite:
             return CodecError(.jsonEncode, "json: unsupported value: \(GoFloat.g(f))")
         case .list(let items):
-            for item in items { if let error = unsupportedValue(in: item) { return error } }
+            for item in items { if let error = firstUnsupportedValue(in: item) { return error } }
         case .map(let map):
             for key in map.keys.sorted(by: JSONWriter.byteOrder) {
-                if let error = unsupportedValue(in: map[key]!) { return error }
+                if let error = firstUnsupportedValue(in: map[key]!) { return error }
             }
         default:
             break

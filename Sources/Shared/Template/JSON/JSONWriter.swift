@@ -2,8 +2,10 @@
 struct JSONWriter {
     let escapeHTML: Bool
     let indent: String?
-    private(set) var output = ""
+    private var buffer: [UInt8] = []
     private var depth = 0
+
+    var output: String { String(decoding: buffer, as: UTF8.self) }
 
     init(escapeHTML: Bool, indent: String?) {
         self.escapeHTML = escapeHTML
@@ -17,11 +19,11 @@ struct JSONWriter {
 
     mutating func write(_ value: Value) throws(CodecError) {
         switch value {
-        case .null: output += "null"
-        case .bool(let b): output += b ? "true" : "false"
-        case .int(let i): output += String(i)
-        case .int64(let i): output += String(i)
-        case .float64(let f): output += try Self.number(f)
+        case .null: emit("null")
+        case .bool(let b): emit(b ? "true" : "false")
+        case .int(let i): emit(String(i))
+        case .int64(let i): emit(String(i))
+        case .float64(let f): emit(try Self.number(f))
         case .string(let s): writeString(s)
         case .strings(let items):
             try writeArray(items.count) { (writer: inout JSONWriter, i: Int) throws(CodecError) in
@@ -34,21 +36,21 @@ struct JSONWriter {
         case .map(let map):
             let keys = map.keys.sorted(by: Self.byteOrder)
             if keys.isEmpty {
-                output += "{}"
+                emit("{}")
                 return
             }
-            output += "{"
+            emit("{")
             depth += 1
             for (i, key) in keys.enumerated() {
-                if i > 0 { output += "," }
+                if i > 0 { emit(",") }
                 newline()
                 writeString(key)
-                output += indent == nil ? ":" : ": "
+                emit(indent == nil ? ":" : ": ")
                 try write(map[key]!)
             }
             depth -= 1
             newline()
-            output += "}"
+            emit("}")
         case .object(let object):
             throw CodecError(.jsonEncode, "json: unsupported type: \(object.goTypeName)")
         }
@@ -58,25 +60,25 @@ struct JSONWriter {
         _ count: Int, _ element: (inout JSONWriter, Int) throws(CodecError) -> Void
     ) throws(CodecError) {
         if count == 0 {
-            output += "[]"
+            emit("[]")
             return
         }
-        output += "["
+        emit("[")
         depth += 1
         for i in 0..<count {
-            if i > 0 { output += "," }
+            if i > 0 { emit(",") }
             newline()
             try element(&self, i)
         }
         depth -= 1
         newline()
-        output += "]"
+        emit("]")
     }
 
     private mutating func newline() {
         guard let indent else { return }
-        output += "\n"
-        for _ in 0..<depth { output += indent }
+        emit("\n")
+        for _ in 0..<depth { emit(indent) }
     }
 
     /// Go's `floatEncoder`: `'f'` format, or `'e'` below 1e-6 and from 1e21, with `e-07` → `e-7`.
@@ -97,9 +99,15 @@ struct JSONWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    private mutating func emit(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
     mutating func writeString(_ s: String) {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(s.utf8.count + 2)
+        var bytes = buffer
+        buffer = []
+        defer { buffer = bytes }
+        bytes.append(UInt8(ascii: "\""))
         for scalar in s.unicodeScalars {
             switch scalar.value {
             case 0x22: bytes += [0x5C, 0x22]
@@ -118,6 +126,5 @@ struct JSONWriter {
             }
         }
         bytes.append(UInt8(ascii: "\""))
-        output += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -3,10 +3,14 @@
 /// `2006-1-2`.
 enum GoTimestamp {
     static func isTimestamp(_ text: String) -> Bool {
+        // Four digits and a dash first, checked before copying anything.
+        var prefix = 0
+        for c in text.utf8.prefix(5) {
+            guard prefix < 4 ? isDigit(c) : c == UInt8(ascii: "-") else { return false }
+            prefix += 1
+        }
+        guard prefix == 5 else { return false }
         let s = Array(text.utf8)
-        var i = 0
-        while i < s.count, isDigit(s[i]) { i += 1 }
-        guard i == 4, i < s.count, s[i] == UInt8(ascii: "-") else { return false }
         var scanner = Scanner(bytes: s, position: 0)
         guard let year = scanner.fixed(4), scanner.literal(UInt8(ascii: "-")),
               let month = scanner.number(), (1...12).contains(month),

@@ -4,6 +4,9 @@ extension YAML {
     /// `Unmarshal` of that JSON and yaml.v2 `Marshal`. Errors read
     /// `error marshaling into JSON: json: unsupported value: NaN` and similar.
     public static func encodeHelm(_ value: Value) throws(CodecError) -> String {
+        if let direct = try jsonRoundTrip(value) {
+            return YAMLEmitter.document(emitNode(direct))
+        }
         let json: String
         do throws(CodecError) {
             json = try JSON.encode(value)
@@ -26,6 +29,65 @@ extension YAML {
         YAMLEmitter.document(try emitNode(value))
     }
 
+    /// What yaml.v2 decodes from `json.Marshal(value)`, computed without the texts: numbers take
+    /// the type their JSON spelling resolves to (`1e+06` float, `1000000` int), everything else
+    /// is unchanged. Nil when a string holds a character the YAML reader would change or reject
+    /// (NEL is a line break to it, DEL and C1 controls are errors): the caller then goes
+    /// through the texts.
+    static func jsonRoundTrip(_ value: Value) throws(CodecError) -> GoYAML? {
+        if let error = JSON.unsupportedValue(in: value) { throw error.prefixed("error marshaling into JSON: ") }
+        return try jsonRoundTripValue(value)
+    }
+
+    private static func jsonRoundTripValue(_ value: Value) throws(CodecError) -> GoYAML? {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .int64(let i): return .int(Int(i))
+        case .float64(let f):
+            let text: String
+            do throws(CodecError) { text = try JSONWriter.number(f) } catch { throw error.prefixed("error marshaling into JSON: ") }
+            return (try? YAMLResolver.resolve(tag: "", text))?.value ?? .string(text)
+        case .string(let s): return survivesYAMLReader(s) ? .string(s) : nil
+        case .strings(let items):
+            guard items.allSatisfy(survivesYAMLReader) else { return nil }
+            return .list(items.map(GoYAML.string))
+        case .list(let items):
+            var out: [GoYAML] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                guard let converted = try jsonRoundTripValue(item) else { return nil }
+                out.append(converted)
+            }
+            return .list(out)
+        case .map(let map):
+            var out: [GoYAMLKey: GoYAML] = [:]
+            out.reserveCapacity(map.count)
+            for (key, item) in map {
+                guard survivesYAMLReader(key), let converted = try jsonRoundTripValue(item) else { return nil }
+                out[.string(key)] = converted
+            }
+            return .map(out)
+        case .object(let object):
+            throw CodecError(.jsonEncode, "error marshaling into JSON: json: unsupported type: \(object.goTypeName)")
+        }
+    }
+
+    /// Whether a JSON string literal holding `s` reads back unchanged through libyaml: no raw
+    /// NEL, DEL, C1 control, U+FFFE or U+FFFF (JSON escapes the other special characters).
+    private static func survivesYAMLReader(_ s: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for c in s.utf8 {
+            if c == 0x7F { return false }
+            if previous == 0xC2 && c >= 0x80 && c <= 0x9F { return false }
+            if beforePrevious == 0xEF && previous == 0xBF && (c == 0xBE || c == 0xBF) { return false }
+            beforePrevious = previous
+            previous = c
+        }
+        return true
+    }
+
     // MARK: - yaml.v2 encoder
 
     static func emitNode(_ value: GoYAML) -> EmitNode {
@@ -38,7 +100,14 @@ extension YAML {
         case .string(let s): return stringNode(s)
         case .list(let items): return .sequence(items.map(emitNode))
         case .map(let entries):
-            let keys = entries.keys.sorted(by: YAMLKeyOrder.less)
+            let keys: [GoYAMLKey]
+            if entries.keys.allSatisfy({ if case .string = $0 { true } else { false } }) {
+                keys = YAMLKeyOrder.sorted(entries.keys.map { key -> String in
+                    if case .string(let s) = key { s } else { "" }
+                }).map(GoYAMLKey.string)
+            } else {
+                keys = entries.keys.sorted(by: YAMLKeyOrder.less)
+            }
             return .mapping(keys.map { (emitNode($0.value), emitNode(entries[$0]!)) })
         }
     }
@@ -60,7 +129,7 @@ extension YAML {
         case .map(let map):
             var entries: [(key: EmitNode, value: EmitNode)] = []
             entries.reserveCapacity(map.count)
-            for key in map.keys.sorted(by: YAMLKeyOrder.less) {
+            for key in YAMLKeyOrder.sorted(map.keys) {
                 entries.append((stringNode(key), try emitNode(map[key]!)))
             }
             return .mapping(entries)
@@ -89,6 +158,9 @@ extension YAML {
 
     /// yaml.v2's `isBase60Float`: `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
     static func isBase60Float(_ s: String) -> Bool {
+        guard let head = s.utf8.first,
+              head == UInt8(ascii: "+") || head == UInt8(ascii: "-") || (head >= 0x30 && head <= 0x39),
+              s.utf8.contains(UInt8(ascii: ":")) else { return false }
         let b = Array(s.utf8)
         guard let first = b.first,
               first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39),

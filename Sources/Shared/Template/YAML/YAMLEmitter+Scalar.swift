@@ -1,8 +1,7 @@
 /// Scalar style selection and writers of yaml.v2's emitter.
 extension YAMLEmitter {
     /// `yaml_emitter_emit_scalar` for an implicit, untagged scalar.
-    mutating func scalar(_ value: [UInt8], requested: EmitNode.Style) {
-        let analysis = ScalarAnalysis(value)
+    mutating func scalar(_ value: [UInt8], analysis: ScalarAnalysis, requested: EmitNode.Style) {
         var style = requested
         if simpleKeyContext && analysis.multiline { style = .doubleQuoted }
         if style == .plain {

@@ -52,7 +52,11 @@ struct YAMLEmitter {
     /// Copies the character starting at `i` (one column, whatever its width).
     mutating func write(_ value: [UInt8], _ i: inout Int) {
         let w = YAMLChars.width(value[i])
-        output.append(contentsOf: value[i..<min(i + w, value.count)])
+        if w == 1 {
+            output.append(value[i])
+        } else {
+            output.append(contentsOf: value[i..<min(i + w, value.count)])
+        }
         column += 1
         i += w
     }
@@ -106,7 +110,8 @@ struct YAMLEmitter {
         simpleKeyContext = simpleKey
         switch node {
         case .scalar(let text, let style):
-            scalar(Array(text.utf8), requested: style)
+            let bytes = Array(text.utf8)
+            scalar(bytes, analysis: ScalarAnalysis(bytes), requested: style)
         case .sequence(let items):
             if flowLevel > 0 || items.isEmpty {
                 flowCollection(open: "[", close: "]")
@@ -146,7 +151,26 @@ struct YAMLEmitter {
         increaseIndent(flow: false, indentless: false)
         for (key, value) in entries {
             writeIndent()
-            if Self.isSimpleKey(key) {
+            if case .scalar(let text, let style) = key {
+                // Keys are scalars here; analyse them once.
+                let bytes = Array(text.utf8)
+                let analysis = ScalarAnalysis(bytes)
+                let simple = !analysis.multiline && bytes.count <= 128
+                if !simple {
+                    writeIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true)
+                }
+                rootContext = false
+                sequenceContext = false
+                mappingContext = true
+                simpleKeyContext = simple
+                scalar(bytes, analysis: analysis, requested: style)
+                if simple {
+                    writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
+                } else {
+                    writeIndent()
+                    writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
+                }
+            } else if Self.isSimpleKey(key) {
                 node(key, root: false, sequence: false, mapping: true, simpleKey: true)
                 writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
             } else {

@@ -41,7 +41,15 @@ enum YAMLKeyOrder {
     }
 
     static func less(_ a: String, _ b: String) -> Bool {
-        let ar = Array(a.unicodeScalars), br = Array(b.unicodeScalars)
+        less(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// `keys` sorted with `less` (each key decoded to scalars once).
+    static func sorted<S: Sequence>(_ keys: S) -> [String] where S.Element == String {
+        keys.map { ($0, Array($0.unicodeScalars)) }.sorted { less($0.1, $1.1) }.map(\.0)
+    }
+
+    static func less(_ ar: [Unicode.Scalar], _ br: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i < ar.count && i < br.count {
             defer { i += 1 }

@@ -88,7 +88,8 @@ enum YAMLResolver {
             if tag == "" || tag == timestampTag, GoTimestamp.isTimestamp(text) {
                 return (timestampTag, .string(text))
             }
-            let plain = text.replacingAll("_", with: "")
+            let plain = text.utf8.contains(UInt8(ascii: "_"))
+                ? String(decoding: text.utf8.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self) : text
             switch GoNumberParser.parseInt(plain) {
             case .int(let i): return (intTag, .int(i))
             case .uint(let u): return (intTag, .uint(u))
@@ -112,14 +113,5 @@ enum YAMLResolver {
             break
         }
         return (strTag, .string(text))
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var out = ""
-        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
-        return out
     }
 }
