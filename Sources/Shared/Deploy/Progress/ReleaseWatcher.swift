@@ -34,6 +34,7 @@ public struct ReleaseWatcher: Sendable {
     }
 
     /// Waits for every component; returns their final progress.
+    @discardableResult
     public func waitUntilReady(namespace: String, components: [ComponentRef], reporter: any DeployProgressReporter) async throws -> [ComponentProgress] {
         guard !components.isEmpty else { return [] }
         let kinds = Set(components.map { "\($0.apiVersion)|\($0.kind)" })
