@@ -98,7 +98,7 @@ let package = Package(
         // MARK: Tests (Swift Testing; integration suites need the services from scripts/services.sh)
         .testTarget(name: "ModelsTests", dependencies: ["KFModels"], swiftSettings: settings),
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
-        .testTarget(name: "DeployTests", dependencies: ["KFDeploy", "KFKube"], swiftSettings: settings),
+        .testTarget(name: "DeployTests", dependencies: ["KFDeploy", "KFKube", "KFCharts", "KFTemplate", "KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "KubeTests", dependencies: ["KFKube", "KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "EngineConformanceTests", dependencies: ["KFTemplate", "KFCharts"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),

@@ -82,3 +82,10 @@ private func object(_ json: String) throws -> KubeJSON { try KubeJSON.decode(Arr
         #expect(PodDiagnosis.diagnose(pods: []) == nil)
     }
 }
+
+@Suite struct ReadinessOfListItemsTests {
+    @Test func listItemsWithoutKindAreJudgedByTheGivenKind() throws {
+        let item = try object(#"{"spec":{"replicas":1},"status":{"replicas":1,"updatedReplicas":1}}"#)
+        #expect(Readiness.of(item, kind: "Deployment") == .inProgress("Available: 0/1"))
+    }
+}

@@ -12,12 +12,13 @@ public enum Readiness: Sendable, Equatable {
     public var isCurrent: Bool { self == .current }
 
     /// The readiness of any object by its kind; kinds without a rollout are current once they exist.
-    public static func of(_ object: KubeJSON) -> Readiness {
+    /// Pass `kind` for objects read from a list: list items carry no `kind` of their own.
+    public static func of(_ object: KubeJSON, kind: String? = nil) -> Readiness {
         if let generation = object[path: "metadata", "generation"]?.int,
            let observed = object[path: "status", "observedGeneration"]?.int, observed < generation {
             return .inProgress("generation \(generation) not observed yet (observed \(observed))")
         }
-        switch object["kind"]?.string {
+        switch kind ?? object["kind"]?.string {
         case "Deployment": return deployment(object)
         case "StatefulSet": return statefulSet(object)
         case "DaemonSet": return daemonSet(object)

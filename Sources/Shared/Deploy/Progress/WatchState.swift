@@ -66,18 +66,18 @@ struct WatchState {
         guard let object = objects["\(ref.kind)/\(ref.name)"] else {
             return ComponentProgress(name: ref.name, kind: ref.kind, readiness: .inProgress("not created yet"), diagnosis: nil, podStatus: "")
         }
-        let owned = pods.values.filter { Self.selects(object, pod: $0) }.sorted {
+        let owned = pods.values.filter { Self.selects(object, kind: ref.kind, pod: $0) }.sorted {
             ($0[path: "metadata", "name"]?.string ?? "") < ($1[path: "metadata", "name"]?.string ?? "")
         }
-        let readiness = Readiness.of(object)
+        let readiness = Readiness.of(object, kind: ref.kind)
         let diagnosis = readiness.isCurrent ? nil : PodDiagnosis.diagnose(pods: owned)
         return ComponentProgress(name: ref.name, kind: ref.kind, readiness: readiness, diagnosis: diagnosis, podStatus: Self.podStatus(owned))
     }
 
     /// Whether the object's label selector matches the pod (Jobs: the `job-name` label).
-    static func selects(_ object: KubeJSON, pod: KubeJSON) -> Bool {
+    static func selects(_ object: KubeJSON, kind: String, pod: KubeJSON) -> Bool {
         let labels = pod[path: "metadata", "labels"]
-        if object["kind"]?.string == "Job" {
+        if kind == "Job" {
             return labels?["job-name"]?.string == object[path: "metadata", "name"]?.string
         }
         guard case .object(let match)? = object[path: "spec", "selector", "matchLabels"], !match.isEmpty else { return false }
