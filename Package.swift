@@ -67,7 +67,7 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(name: "API", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto",
+            "KFModels", "KFDatabase", "KFQueue", "KFCharts", "KFKube", "CCrypto", "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -76,7 +76,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "Worker", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "KFDeploy",
+            "KFModels", "KFDatabase", "KFQueue", "KFDeploy", "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -85,7 +85,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "CLI", dependencies: [
-            "KFCharts", "CCurl",
+            "KFModels", "KFCharts", "CCurl", "CLibYAML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "KubeSim", dependencies: [
@@ -97,14 +97,22 @@ let package = Package(
 
         // MARK: Tests (Swift Testing; integration suites need the services from scripts/services.sh)
         .testTarget(name: "ModelsTests", dependencies: ["KFModels"], swiftSettings: settings),
+        .testTarget(name: "DatabaseTests", dependencies: ["KFModels", "KFDatabase"], swiftSettings: settings),
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
         .testTarget(name: "DeployTests", dependencies: ["KFDeploy", "KFKube", "KFCharts", "KFTemplate", "KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "KubeTests", dependencies: ["KFKube", "KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "EngineConformanceTests", dependencies: ["KFTemplate", "KFCharts"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),
+        .testTarget(name: "APITests", dependencies: ["API", "CLI", "KFModels", "KFDatabase", "KFQueue"], swiftSettings: settings),
+        .testTarget(name: "QueueTests", dependencies: [
+            "KFModels", "KFQueue",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "CCurl",
+            "KFModels", "KFDatabase", "KFQueue", "CCurl", "Worker",
         ], swiftSettings: settings),
     ]
 )

@@ -6,6 +6,6 @@ struct Kubefate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubefate",
         abstract: "Deploy and manage FATE clusters through the KubeFATE service.",
-        subcommands: [ChartCommand.self]
+        subcommands: [ChartCommand.self, ClusterCommand.self, JobCommand.self, VersionCommand.self, LoginCommand.self]
     )
 }

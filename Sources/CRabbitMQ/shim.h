@@ -19,3 +19,11 @@ static inline amqp_rpc_reply_t cr_login_plain(amqp_connection_state_t c, const c
     int channel_max, int frame_max, int heartbeat, const char *user, const char *password) {
     return amqp_login(c, vhost, channel_max, frame_max, heartbeat, AMQP_SASL_METHOD_PLAIN, user, password);
 }
+
+/* amqp_login_with_properties() is variadic too; client properties carry e.g. `connection_name`. */
+static inline amqp_rpc_reply_t cr_login_plain_with_properties(amqp_connection_state_t c, const char *vhost,
+    int channel_max, int frame_max, int heartbeat, const amqp_table_t *properties,
+    const char *user, const char *password) {
+    return amqp_login_with_properties(c, vhost, channel_max, frame_max, heartbeat, properties,
+                                      AMQP_SASL_METHOD_PLAIN, user, password);
+}

@@ -33,7 +33,8 @@ private actor Pinned {
 @Suite struct ThreadExecutorTests {
     @Test func actorCodeRunsOnTheNamedThread() async {
         let pinned = Pinned(name: "kf-test-thread")
-        #expect(await pinned.threadName() == "kf-test-thread")
+        let name = await pinned.threadName()
+        #expect(name == "kf-test-thread", "got \(String(describing: name))")
     }
 
     @Test func moreBlockedActorsThanPoolThreadsAllRunAtOnce() async {

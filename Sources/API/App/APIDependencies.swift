@@ -1,0 +1,19 @@
+import KFDatabase
+import KFModels
+import KFQueue
+import Prometheus
+
+/// What the routes use, built once at start.
+struct APIDependencies: Sendable {
+    let config: APIConfig
+    let pool: MariaDBPool
+    let jobs: JobRepository
+    let users: UserRepository
+    let publisher: JobPublisher
+    let relay: OutboxRelay
+    let signer: JWTSigner
+    let passwords: PasswordService
+    let registry: PrometheusCollectorRegistry
+    /// The uuid of the tenant that owns every namespace until tenancy exists (issue 6).
+    let defaultTenant: String
+}

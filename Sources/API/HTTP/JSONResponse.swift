@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+
+/// JSON bodies in KubeFATE's envelopes, keys sorted (Foundation's encoder does not keep a type's
+/// key order, and sorted output is at least stable, as Go's maps are).
+enum JSONResponse {
+    static let contentType = "application/json; charset=utf-8"
+
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// `{"data": …, "msg": …}`, the success envelope of KubeFATE's handlers.
+struct Envelope<T: Encodable & Sendable>: Encodable, Sendable {
+    var data: T
+    var msg: String
+}
+
+/// `{"msg": …}` alone (e.g. `GET /`).
+struct MessageBody: Encodable, Sendable {
+    var msg: String
+}
+
+extension Request {
+    /// The body, at most `limit` bytes; a larger body is a 400 naming `body`.
+    mutating func bytes(limit: Int) async throws(APIError) -> [UInt8] {
+        do {
+            let buffer = try await collectBody(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.invalid("body", "request body exceeds \(limit) bytes")
+        } catch {
+            throw APIError.invalid("body", "cannot read the request body")
+        }
+    }
+}

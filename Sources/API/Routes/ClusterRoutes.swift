@@ -1,0 +1,35 @@
+import Hummingbird
+import KFDatabase
+import KFModels
+
+/// `POST /v1/cluster`: validates the install request, records the namespace as the default tenant's
+/// (until tenancy, every namespace belongs to it), then writes cluster, job and outbox row in one
+/// transaction (`JobRepository.submit`) and wakes the outbox relay. Nothing is written for a request
+/// that fails validation; a cluster held by an active job answers 409 naming that job.
+struct ClusterRoutes {
+    let deps: APIDependencies
+
+    func register(on group: RouterGroup<APIRequestContext>) {
+        group.post("cluster") { request, context in try await install(request, context) }
+    }
+
+    func install(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        var request = request
+        let body = try await request.bytes(limit: deps.config.maxBodyBytes)
+        let cluster = try ClusterRequestValidator(maxDataBytes: deps.config.maxBodyBytes).validate(body: body)
+        let owner = try await mapErrors(context) { try await deps.users.claimNamespace(cluster.namespace, tenantID: deps.defaultTenant) }
+        guard owner == deps.defaultTenant else {
+            throw APIError(status: .forbidden, message: "namespace \(cluster.namespace) belongs to another tenant", field: "namespace")
+        }
+        let submission = JobSubmission(.install(cluster.args, spec: cluster.specJSON),
+                                       creator: identity.username, tenant: deps.defaultTenant)
+        let job = try await mapErrors(context) { try await deps.jobs.submit(submission) }
+        deps.relay.wake()
+        context.logger.info("install submitted", metadata: [
+            "job.id": "\(job.uuid)", "cluster.name": "\(cluster.name)", "cluster.namespace": "\(cluster.namespace)",
+            "tenant": "\(deps.defaultTenant)", "user": "\(identity.username)",
+        ])
+        return try JSONResponse.make(Envelope(data: job, msg: "createCluster Success"))
+    }
+}

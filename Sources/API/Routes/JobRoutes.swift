@@ -1,0 +1,62 @@
+import Hummingbird
+import KFDatabase
+import KFModels
+
+/// `GET /v1/job`, `GET /v1/job/{id}`, `PUT /v1/job/{id}?jobStatus=stop`.
+struct JobRoutes {
+    let deps: APIDependencies
+
+    /// Stop answers KubeFATE's `data` string and adds the job as it is after the request.
+    struct StopBody: Encodable, Sendable {
+        var data: String
+        var job: Job
+        var msg: String
+    }
+
+    func register(on group: RouterGroup<APIRequestContext>) {
+        group.get("job") { request, context in try await list(request, context) }
+        group.get("job/{id}") { request, context in try await get(request, context) }
+        group.put("job/{id}") { request, context in try await stop(request, context) }
+    }
+
+    func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        var filter = JobFilter(limit: 1000)
+        if let limit = request.uri.queryParameters.get("limit") {
+            guard let n = Int(limit), (1...10_000).contains(n) else { throw APIError.invalid("limit", "limit must be an integer in 1...10000") }
+            filter.limit = n
+        }
+        if let status = request.uri.queryParameters.get("status") {
+            guard let parsed = JobStatus(name: status) else { throw APIError.invalid("status", "unknown job status '\(status)'") }
+            filter.statuses = [parsed]
+        }
+        let jobs = try await mapErrors(context) { try await deps.jobs.jobs(filter) }
+        return try JSONResponse.make(Envelope(data: jobs, msg: "getJobList Success"))
+    }
+
+    func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        let id = try Self.jobID(context)
+        guard let job = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw APIError.notFound() }
+        return try JSONResponse.make(Envelope(data: job, msg: "getJob Success"))
+    }
+
+    func stop(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        guard request.uri.queryParameters.get("jobStatus") == "stop" else { throw APIError.invalid("jobStatus", "jobStatus error") }
+        let id = try Self.jobID(context)
+        guard let job = try await mapErrors(context, { try await deps.jobs.requestStop(jobID: id) }) else {
+            throw APIError.notFound("get job by jobID error, please check job ID, record not found")
+        }
+        context.logger.info("stop requested", metadata: ["job.id": "\(id)", "user": "\(identity.username)", "status": "\(job.status)"])
+        return try JSONResponse.make(StopBody(data: "Stop Job Success", job: job, msg: "stop Job Success"))
+    }
+
+    /// The `{id}` path parameter, which must look like a uuid.
+    static func jobID(_ context: APIRequestContext) throws(APIError) -> String {
+        guard let id = context.parameters.get("id"), id.count <= 64,
+              id.allSatisfy({ $0.isHexDigit || $0 == "-" }), !id.isEmpty
+        else { throw APIError.notFound() }
+        return id.lowercased()
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import KFDatabase
+import KFModels
+
+/// `POST /v1/user/login` and `POST /v1/user/logout` (no token needed), in the JWT layer's shapes.
+struct UserRoutes {
+    let deps: APIDependencies
+
+    struct LoginBody: Encodable, Sendable {
+        var code: Int
+        var expire: String
+        var token: String
+    }
+
+    struct LogoutBody: Encodable, Sendable {
+        var code: Int
+    }
+
+    func register(on router: Router<APIRequestContext>) {
+        router.post("/v1/user/login") { request, context in try await login(request, context) }
+        router.post("/v1/user/logout") { _, _ in try JSONResponse.make(LogoutBody(code: 200)) }
+    }
+
+    /// Any content type is accepted (KubeFATE's CLI sends none). Unknown users cost the same PBKDF2
+    /// as known ones, so timing does not reveal which usernames exist.
+    func login(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        var request = request
+        let missing = APIError(status: .unauthorized, message: "missing Username or Password", shape: .auth)
+        guard let body = try? await request.bytes(limit: 64 * 1024),
+              case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
+              case .string(let username)? = fields["username"], case .string(let password)? = fields["password"],
+              !username.isEmpty
+        else { throw missing }
+        let stored = try await mapErrors(context) { try await deps.users.credentials(username: username) }
+        let valid: Bool
+        if let stored {
+            valid = await deps.passwords.verify(password: password, hash: stored.passwordHash, salt: stored.salt)
+        } else {
+            _ = await deps.passwords.verify(password: password, hash: Self.decoyHash, salt: Self.decoySalt)
+            valid = false
+        }
+        guard valid, let user = stored?.user, user.deletedAt == nil else {
+            context.logger.notice("login refused", metadata: ["user": "\(username)"])
+            throw APIError(status: .unauthorized, message: "incorrect Username or Password", shape: .auth)
+        }
+        let (token, claims) = deps.signer.sign(username: user.username)
+        let expire = Timestamp(Date(timeIntervalSince1970: TimeInterval(claims.expiresAt))).rfc3339
+        return try JSONResponse.make(LoginBody(code: 200, expire: expire, token: token))
+    }
+
+    /// A hash no password matches, for equal-cost refusals.
+    private static let decoySalt = "00000000000000000000000000000000"
+    private static let decoyHash = "pbkdf2-sha256$\(PasswordHasher().iterations)$" + String(repeating: "0", count: 64)
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// `kubefate version`: the CLI's and the service's versions.
+struct VersionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Show the CLI and service versions.")
+
+    /// The KubeFATE API version this CLI speaks.
+    static let cliVersion = "v1.4.5"
+
+    func run() async throws {
+        Terminal.write("* kubefate commandLine version=\(Self.cliVersion)\r\n")
+        do throws(CLIError) {
+            let answer = try await makeClient().request("GET", "version", as: VersionEnvelope.self)
+            Terminal.write("* kubefate service version=\(answer.version)\r\n")
+        } catch {
+            Terminal.write("* kubefate service connection error, \(error.message)\n")
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// `kubefate login`: checks the configured credentials and shows when the token expires.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "login", abstract: "Check the configured credentials against the service.")
+
+    func run() async throws {
+        try await withClient { client throws(CLIError) in
+            let answer = try await client.login()
+            Terminal.write("login Success, user=\(client.config.username), token expires \(answer.expire ?? "-")\n")
+        }
+    }
+}

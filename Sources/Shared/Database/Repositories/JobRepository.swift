@@ -1,0 +1,166 @@
+import KFModels
+
+/// Jobs, their sub-jobs and clusters.
+///
+/// Every state change is one conditional `UPDATE` whose matched-row count decides the outcome
+/// (never read-modify-write). Writes by a worker carry its `JobClaim` and are fenced by `attempt`:
+/// once the job was reaped or claimed again, a stale worker's writes match no row.
+public struct JobRepository: Sendable {
+    public let pool: MariaDBPool
+
+    public init(pool: MariaDBPool) { self.pool = pool }
+
+    /// The job with its sub-jobs, or nil.
+    public func job(uuid: String) async throws -> Job? {
+        try await pool.withConnection { try await $0.loadJob(uuid: uuid) }
+    }
+
+    /// Jobs matching `filter`, newest first, with their sub-jobs.
+    public func jobs(_ filter: JobFilter = JobFilter()) async throws -> [Job] {
+        var sql = "SELECT \(Rows.jobColumns) FROM jobs j WHERE j.deleted_at IS NULL"
+        var params: [SQLValue] = []
+        if let tenants = filter.tenants {
+            if tenants.isEmpty { return [] }
+            sql += " AND j.tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
+            params += tenants.map { .text($0) }
+        }
+        if let creator = filter.creator {
+            sql += " AND j.creator = ?"
+            params.append(.text(creator))
+        }
+        if let statuses = filter.statuses {
+            if statuses.isEmpty { return [] }
+            sql += " AND j.status IN (\(Rows.placeholders(statuses.count)))"
+            params += statuses.map { .int($0.rawValue) }
+        }
+        if let cluster = filter.clusterID {
+            sql += " AND j.cluster_uuid = ?"
+            params.append(.text(cluster))
+        }
+        if let before = filter.beforeID {
+            sql += " AND j.id < ?"
+            params.append(.int(before))
+        }
+        sql += " ORDER BY j.id DESC LIMIT ?"
+        params.append(.int(max(0, filter.limit)))
+        let query = sql, values = params
+        return try await pool.withConnection { conn in
+            try await conn.run { conn in
+                var jobs = try conn.query(query, values).map(Rows.job)
+                try conn.attachSubJobs(&jobs)
+                return jobs
+            }
+        }
+    }
+
+    /// A job's sub-jobs, ordered by name.
+    public func subJobs(jobID: String) async throws -> [SubJob] {
+        try await pool.query("SELECT \(Rows.subJobColumns) FROM sub_jobs s WHERE s.job_uuid = ? ORDER BY s.name", [.text(jobID)])
+            .map { try Rows.subJob($0).subJob }
+    }
+
+    /// The cluster (deleted ones included), or nil.
+    public func cluster(uuid: String) async throws -> Cluster? {
+        try await pool.query("SELECT \(Rows.clusterColumns) FROM clusters c WHERE c.uuid = ?", [.text(uuid)]).first.map(Rows.cluster)
+    }
+
+    /// The live (not deleted) cluster `namespace`/`name`, or nil.
+    public func liveCluster(namespace: String, name: String) async throws -> Cluster? {
+        try await pool.query("SELECT \(Rows.clusterColumns) FROM clusters c WHERE c.namespace = ? AND c.name = ? AND c.live = 1",
+                             [.text(namespace), .text(name)]).first.map(Rows.cluster)
+    }
+
+    /// Clusters matching `filter`, in creation order.
+    public func clusters(_ filter: ClusterFilter = ClusterFilter()) async throws -> [Cluster] {
+        var sql = "SELECT \(Rows.clusterColumns) FROM clusters c WHERE 1 = 1"
+        var params: [SQLValue] = []
+        if !filter.includeDeleted { sql += " AND c.live = 1" }
+        if let tenants = filter.tenants {
+            if tenants.isEmpty { return [] }
+            sql += " AND c.tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
+            params += tenants.map { .text($0) }
+        }
+        sql += " ORDER BY c.id LIMIT ?"
+        params.append(.int(max(0, filter.limit)))
+        return try await pool.query(sql, params).map(Rows.cluster)
+    }
+
+    /// The uuid of the active (non-terminal) job holding the cluster, or nil.
+    public func activeJob(clusterID: String) async throws -> String? {
+        try await pool.query("SELECT uuid FROM jobs WHERE active_key = ?", [.text(clusterID)]).first.map { try $0.string(0) }
+    }
+
+    /// How many jobs are in each status (statuses without jobs are absent), for metrics.
+    public func jobCountsByStatus() async throws -> [JobStatus: Int] {
+        var counts: [JobStatus: Int] = [:]
+        for r in try await pool.query("SELECT status, COUNT(*) FROM jobs WHERE deleted_at IS NULL GROUP BY status") {
+            counts[try Rows.enumValue(r, 0, JobStatus.self)] = Int(try r.int(1))
+        }
+        return counts
+    }
+
+    /// How many leases the reapers have found expired, over all jobs (a monotonic counter for
+    /// metrics: requeues plus give-ups; graceful releases do not count).
+    public func leaseExpiriesTotal() async throws -> Int {
+        Int(try await pool.query("SELECT CAST(COALESCE(SUM(lease_expiries), 0) AS SIGNED) FROM jobs").first?.int(0) ?? 0)
+    }
+
+    /// Moves a live cluster between Running and Unavailable after a health check, unless a job
+    /// holds it. Returns the new status, or nil when the cluster was not eligible.
+    public func setClusterHealth(clusterID: String, ready: Bool) async throws -> ClusterStatus? {
+        let target: ClusterStatus = ready ? .running : .unavailable
+        let r = try await pool.execute("""
+            UPDATE clusters SET status = ?, updated_at = NOW(6)
+            WHERE uuid = ? AND live = 1 AND status IN (?, ?)
+              AND NOT EXISTS (SELECT 1 FROM jobs WHERE active_key = ?)
+            """, [.int(target.rawValue), .text(clusterID), .int(ClusterStatus.running.rawValue),
+                  .int(ClusterStatus.unavailable.rawValue), .text(clusterID)], idempotent: true)
+        return r.affectedRows == 1 ? target : nil
+    }
+}
+
+extension MariaDBConnection {
+    /// Runs `body` on this connection's thread and returns its value.
+    func run<T: Sendable>(_ body: @Sendable (isolated MariaDBConnection) throws -> T) throws -> T { try body(self) }
+
+    func loadJob(uuid: String, forUpdate: Bool = false) throws -> Job? {
+        let lock = forUpdate ? " FOR UPDATE" : ""
+        guard let row = try query("SELECT \(Rows.jobColumns) FROM jobs j WHERE j.uuid = ? AND j.deleted_at IS NULL\(lock)",
+                                  [.text(uuid)]).first else { return nil }
+        var jobs = [try Rows.job(row)]
+        try attachSubJobs(&jobs)
+        return jobs[0]
+    }
+
+    func loadCluster(uuid: String, forUpdate: Bool = false) throws -> Cluster? {
+        let lock = forUpdate ? " FOR UPDATE" : ""
+        return try query("SELECT \(Rows.clusterColumns) FROM clusters c WHERE c.uuid = ?\(lock)", [.text(uuid)]).first.map(Rows.cluster)
+    }
+
+    func attachSubJobs(_ jobs: inout [Job]) throws {
+        guard !jobs.isEmpty else { return }
+        let ids = jobs.map(\.uuid)
+        let rows = try query("SELECT \(Rows.subJobColumns) FROM sub_jobs s WHERE s.job_uuid IN (\(Rows.placeholders(ids.count)))",
+                             ids.map { .text($0) })
+        var byJob: [String: [String: SubJob]] = [:]
+        for r in rows {
+            let (job, sub) = try Rows.subJob(r)
+            byJob[job, default: [:]][sub.moduleName] = sub
+        }
+        for i in jobs.indices { jobs[i].subJobs = byJob[jobs[i].uuid] ?? [:] }
+    }
+
+    func insertOutbox(jobID: String) throws {
+        try execute("INSERT INTO outbox (job_uuid, created_at) VALUES (?, NOW(6))", [.text(jobID)])
+    }
+
+    /// Applies the cluster's status after its job ended; `deleted` also frees the (namespace, name).
+    func setClusterStatus(_ clusterID: String, _ status: ClusterStatus) throws {
+        if status == .deleted {
+            try execute("UPDATE clusters SET status = ?, live = NULL, deleted_at = NOW(6), updated_at = NOW(6) WHERE uuid = ?",
+                        [.int(status.rawValue), .text(clusterID)])
+        } else {
+            try execute("UPDATE clusters SET status = ?, updated_at = NOW(6) WHERE uuid = ?", [.int(status.rawValue), .text(clusterID)])
+        }
+    }
+}

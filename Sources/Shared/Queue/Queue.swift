@@ -1,2 +1,0 @@
-// KFQueue: RabbitMQ access. Filled by the job-pipeline work.
-import KFModels
