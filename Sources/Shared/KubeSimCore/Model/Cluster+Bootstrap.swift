@@ -13,7 +13,9 @@ extension Cluster {
             let nodeType = registry.lookup(group: "", version: "v1", plural: "nodes")!
             for i in 0..<max(0, config.nodes) {
                 var o = nodeObject(i)
+                let status = o["status"]
                 try prepareNew(&tx, nodeType, &o)
+                o["status"] = status
                 try tx.put(nodeType.storeKey, o)
             }
             let scType = registry.lookup(group: "storage.k8s.io", version: "v1", plural: "storageclasses")!

@@ -24,7 +24,7 @@ public struct ClusterConfig: Sendable {
     /// Seconds a deleted pod takes to terminate (virtual, capped by its grace period).
     public var podTerminationSeconds: Double = 0.5
     /// Seconds a terminating namespace waits before its controller sweeps it (virtual).
-    public var namespaceSweepDelay: Double = 0.5
+    public var namespaceSweepDelay: Double = 2
     /// Largest accepted request body in bytes.
     public var maxBodyBytes: Int = 3 * 1024 * 1024
     /// Largest number of stored objects.

@@ -51,7 +51,11 @@ extension Store {
             cont.finish()
             throw e
         case .success(let (sub, id)):
-            cont.onTermination = { [weak self] _ in _ = self?.state.withLock { $0.watchers.removeValue(forKey: id) } }
+            // AsyncStream runs onTermination under its own lock while writers may hold the store lock and
+            // yield into the stream: remove the watcher asynchronously to keep the lock order one-way.
+            cont.onTermination = { [weak self] _ in
+                Task { _ = self?.state.withLock { $0.watchers.removeValue(forKey: id) } }
+            }
             return sub
         }
     }

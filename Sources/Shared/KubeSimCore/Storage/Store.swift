@@ -114,7 +114,9 @@ public final class Store: Sendable {
             st.changeListeners[st.nextWatcher] = cont
             return st.nextWatcher
         }
-        cont.onTermination = { [weak self] _ in _ = self?.state.withLock { $0.changeListeners.removeValue(forKey: id) } }
+        cont.onTermination = { [weak self] _ in
+            Task { _ = self?.state.withLock { $0.changeListeners.removeValue(forKey: id) } }
+        }
         return stream
     }
 
