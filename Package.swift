@@ -52,13 +52,14 @@ let package = Package(
             "KFTemplate", "CZlib",
         ], path: "Sources/Shared/Charts", swiftSettings: settings),
         .target(name: "KFKube", dependencies: [
-            "CCurl",
+            "CCurl", "CLibYAML",
         ], path: "Sources/Shared/Kube", swiftSettings: settings),
         .target(name: "KFDeploy", dependencies: [
-            "KFModels", "KFCharts", "KFKube", "CZlib",
+            "KFModels", "KFTemplate", "KFCharts", "KFKube", "CZlib",
             .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/Shared/Deploy", swiftSettings: settings),
         .target(name: "KubeSimCore", dependencies: [
+            "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -98,6 +99,8 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["KFModels"], swiftSettings: settings),
         .testTarget(name: "DatabaseTests", dependencies: ["KFModels", "KFDatabase"], swiftSettings: settings),
         .testTarget(name: "TemplateTests", dependencies: ["KFTemplate"], swiftSettings: settings),
+        .testTarget(name: "DeployTests", dependencies: ["KFDeploy", "KFKube", "KFCharts", "KFTemplate", "KubeSimCore"], swiftSettings: settings),
+        .testTarget(name: "KubeTests", dependencies: ["KFKube", "KubeSimCore"], swiftSettings: settings),
         .testTarget(name: "EngineConformanceTests", dependencies: ["KFTemplate", "KFCharts"], swiftSettings: settings),
         .testTarget(name: "ChartsTests", dependencies: ["KFCharts", "KFTemplate"], swiftSettings: settings),
         .testTarget(name: "KubeSimCoreTests", dependencies: ["KubeSimCore"], swiftSettings: settings),

@@ -1,3 +1,4 @@
+import Foundation
 import KFDatabase
 import KFModels
 import KFQueue
@@ -22,7 +23,8 @@ struct WorkerApplication {
         let publisher = JobPublisher(config: amqp.named("\(config.workerID)-publisher"), logger: logger)
         let relay = OutboxRelay(source: OutboxRepository(pool: pool), publisher: publisher, logger: logger)
         let consumer = JobConsumer(config: amqp.named("\(config.workerID)-consumer"), prefetch: config.prefetch, logger: logger)
-        let executor = SimulatedExecutor(log: config.simulationLogPath.map(ExecutionLog.init(path:)))
+        let executor = try ExecutorChoice.make(environment: ProcessInfo.processInfo.environment,
+                                               simulationLog: config.simulationLogPath.map(ExecutionLog.init(path:)))
         let runner = JobRunner(repository: repository, executor: executor, config: config, metrics: metrics, logger: logger)
         var services: [any Service] = []
         if let listen = config.metricsListen {

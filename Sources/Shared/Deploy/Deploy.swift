@@ -1,2 +1,0 @@
-// KFDeploy: install/update/delete/rollback.
-import KFModels

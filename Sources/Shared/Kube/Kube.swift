@@ -1,1 +1,0 @@
-// KFKube: Kubernetes client over libcurl.

@@ -1,1 +1,0 @@
-// KubeSimCore: the Kubernetes API simulator.

@@ -1,0 +1,65 @@
+import KFCharts
+import KFDeploy
+import KFKube
+import KFModels
+
+/// Runs cluster jobs against Kubernetes: renders the cluster's chart exactly as KubeFATE + Helm
+/// do, applies it with Helm-compatible release records, and reports each Deployment/StatefulSet/Job
+/// as a sub-job until the release is ready. A failed update is rolled back, as KubeFATE does.
+struct DeployExecutor: JobExecutor {
+    let client: KubeClient
+    let charts: any ChartSource
+    let deployer: ReleaseDeployer
+
+    func execute(_ context: JobContext) async throws -> JobResult {
+        let claim = context.claim
+        let reporter = SubJobReporter(context: context)
+        do {
+            switch claim.method {
+            case .clusterInstall, .clusterUpdate:
+                return try await deploy(context, reporter: reporter)
+            case .clusterDelete:
+                try await deployer.uninstall(name: claim.cluster.name, namespace: claim.cluster.namespace, reporter: reporter)
+                return .succeeded
+            }
+        } catch let error as DeployError {
+            return .failed(reason: error.description)
+        } catch let error as ChartError {
+            return .failed(reason: "render: \(error)")
+        } catch let error as KubeError {
+            return .failed(reason: "kubernetes: \(error)")
+        }
+    }
+
+    private func deploy(_ context: JobContext, reporter: SubJobReporter) async throws -> JobResult {
+        let claim = context.claim
+        guard let args = claim.args else { return .failed(reason: "the job carries no cluster arguments") }
+        let spec = try ClusterSpec(yaml: args.dataText)
+        let chart = try charts.chart(name: args.chartName, version: args.chartVersion)
+        let release = ReleaseOptions(name: claim.cluster.name, namespace: claim.cluster.namespace,
+                                     revision: claim.cluster.helmRevision + 1, isInstall: claim.method == .clusterInstall)
+        let rendered = try ChartRenderer.render(chart: chart, clusterSpec: spec, release: release, kubeVersion: try await kubeVersion())
+        try await reporter.step("rendered \(chart.name) \(chart.metadata.version): \(rendered.manifests.count) objects")
+        try await ensureNamespace(claim.cluster.namespace, reporter: reporter)
+        do {
+            try await deployer.deploy(chart: chart, rendered: rendered, reporter: reporter)
+            return .succeeded
+        } catch let error as DeployError where claim.method == .clusterUpdate {
+            try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
+            return .failed(reason: "\(error); rolled back to the previous revision")
+        }
+    }
+
+    /// Creates the namespace when missing (the API admits a job only for a namespace the tenant owns).
+    private func ensureNamespace(_ name: String, reporter: SubJobReporter) async throws {
+        guard try await client.get(apiVersion: "v1", kind: "Namespace", namespace: nil, name: name) == nil else { return }
+        try await client.apply(.object(["apiVersion": "v1", "kind": "Namespace", "metadata": .object(["name": .string(name)])]), namespace: nil)
+        try await reporter.step("created namespace \(name)")
+    }
+
+    /// The server's version, as `.Capabilities.KubeVersion` shows it.
+    private func kubeVersion() async throws -> String {
+        let version = try KubeJSON.decode(try await client.send(.get, "/version").body)
+        return version["gitVersion"]?.string ?? ChartRenderer.defaultKubeVersion
+    }
+}
