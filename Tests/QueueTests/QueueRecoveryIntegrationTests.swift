@@ -89,11 +89,13 @@ struct QueueRecoveryIntegrationTests {
     @Test func anIdlePublisherStaysConnectedThroughHeartbeats() async throws {
         try await QueueTestSupport.withTestQueue { config in
             var config = config
-            config.heartbeat = .seconds(1)
+            // Short enough that the broker would drop an untended connection within the idle
+            // period, long enough that a loaded 2-core CI machine still ticks in time.
+            config.heartbeat = .seconds(3)
             let publisher = JobPublisher(config: config.named("\(config.queue).publisher"))
             try await publisher.publish(jobIDs: ["one"])
             // Idle for several heartbeat timeouts; the ticker keeps the connection alive.
-            try await Task.sleep(for: .seconds(4))
+            try await Task.sleep(for: .seconds(12))
             try await publisher.publish(jobIDs: ["two"])
             #expect(await publisher.connection.generation == 1)
             await publisher.close()
