@@ -46,6 +46,17 @@ extension APIServer {
         }
         if let e = cluster.faults.apiError(verb: verb, resource: t.plural, roll: cluster.randomUnit()) { throw e }
         let opts = writeOptions(req)
+        if t.kind == "CustomResourceDefinition" && req.method != "GET" {
+            defer { cluster.syncCustomResources() }
+            return try await resourceOperation(target, req, opts, isWatch: isWatch)
+        }
+        return try await resourceOperation(target, req, opts, isWatch: isWatch)
+    }
+
+    func resourceOperation(_ target: ResourceTarget, _ req: APIRequest, _ opts: WriteOptions, isWatch: Bool) async throws(KubeError)
+        -> APIResponse
+    {
+        let t = target.type
         switch (req.method, target.name, target.subresource) {
         case ("GET", nil, _):
             if isWatch { return try watch(target, req) }

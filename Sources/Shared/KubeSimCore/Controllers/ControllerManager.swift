@@ -11,6 +11,7 @@ public final class ControllerManager: Sendable {
     public func reconcile(maxPasses: Int = 20) {
         lock.withLock { _ in
             for _ in 0..<maxPasses {
+                cluster.syncCustomResources()
                 let ctx = ControllerContext(cluster: cluster, now: cluster.clock.now)
                 NamespaceController().run(ctx)
                 GarbageCollector().run(ctx)
