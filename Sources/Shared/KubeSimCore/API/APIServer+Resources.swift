@@ -75,6 +75,11 @@ extension APIServer {
                 throw KubeError.notFound(t, name)
             }
             return try render(t, s, req)
+        case ("POST", nil, _) where t.kind == "SelfSubjectAccessReview":
+            var review = try decodeBody(req, t)
+            review["status"] = ["allowed": true, "reason": "kubesim allows every request"]
+            review[path: ["metadata", "creationTimestamp"]] = .null
+            return .json(201, review.bytes)
         case ("POST", nil, _):
             let body = try decodeBody(req, t)
             let (s, warnings) = try cluster.create(t, namespace: target.namespace, body, opts)
