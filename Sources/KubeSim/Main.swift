@@ -51,6 +51,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest number of stored objects.")
     var maxObjects = 100_000
 
+    @Option(help: "Require this bearer token on every request (written into the kubeconfig).")
+    var token: String?
+
     @Flag(help: "Allow listening on a non-loopback address.")
     var allowRemote = false
 
@@ -69,6 +72,7 @@ struct Serve: AsyncParsableCommand {
         config.kubernetesVersion = kubernetesVersion
         config.maxBodyBytes = maxBodyBytes
         config.maxObjects = maxObjects
+        config.bearerToken = token
         if !noSchemas {
             guard let path = schemas ?? ProcessInfo.processInfo.environment["KUBESIM_SCHEMAS"], !path.isEmpty else {
                 throw ValidationError("no OpenAPI schemas: pass --schemas <kubernetes-validate v1.32.0-local dir> or set KUBESIM_SCHEMAS (pip install kubernetes-validate), or --no-schemas")
@@ -86,9 +90,10 @@ struct Serve: AsyncParsableCommand {
         let sim = try KubeSim(config: config, clock: .wall(speed: speed), faults: FaultInjector(rules: rules))
         let server = KubeSimServer(sim: sim)
         let kubeconfigOut = self.kubeconfigOut
+        let token = self.token ?? "kubesim"
         let app = server.application(host: host, port: port, logger: logger) { bound in
             if let kubeconfigOut {
-                let text = Kubeconfig.text(server: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)")
+                let text = Kubeconfig.text(server: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)", token: token)
                 do { try text.write(toFile: kubeconfigOut, atomically: true, encoding: .utf8) } catch {
                     logger.error("cannot write kubeconfig \(kubeconfigOut): \(error)")
                 }

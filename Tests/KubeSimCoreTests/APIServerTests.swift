@@ -148,3 +148,32 @@ import Testing
         #expect(await s.get("/api/v1/namespaces/default/configmaps/y")[path: ["data", "enabled"]] == "true")
     }
 }
+
+@Suite struct CustomResourceTests {
+    @Test func customResourceDefinitionServesItsResource() async throws {
+        let s = try Sim()
+        let crd: JSON = ["apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition", "metadata": ["name": "widgets.example.com"],
+                         "spec": ["group": "example.com", "scope": "Namespaced",
+                                  "names": ["plural": "widgets", "singular": "widget", "kind": "Widget", "shortNames": ["wd"]],
+                                  "versions": [["name": "v1", "served": true, "storage": true,
+                                                "schema": ["openAPIV3Schema": ["type": "object", "x-kubernetes-preserve-unknown-fields": true]]]]]]
+        #expect(await s.request("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).code == 201)
+        let cr: JSON = ["apiVersion": "example.com/v1", "kind": "Widget", "metadata": ["name": "w"], "spec": ["size": 3]]
+        #expect(await s.request("POST", "/apis/example.com/v1/namespaces/default/widgets", cr).code == 201)
+        #expect(await s.get("/apis/example.com/v1/namespaces/default/widgets/w")[path: ["spec", "size"]] == 3)
+        let established = await s.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com")
+        #expect(established[path: ["status", "conditions"]]?.array?.contains { $0["type"] == "Established" } == true)
+        await s.request("DELETE", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com")
+        #expect(await s.request("GET", "/apis/example.com/v1/namespaces/default/widgets/w").code == 404)
+    }
+
+    @Test func bearerTokenIsRequiredWhenConfigured() async throws {
+        var config = ClusterConfig()
+        config.bearerToken = "secret"
+        let sim = try KubeSim(config: config)
+        let denied = await sim.handle(APIRequest(method: "GET", target: "/api/v1/namespaces"))
+        #expect(denied.status == 401)
+        let ok = await sim.handle(APIRequest(method: "GET", target: "/api/v1/namespaces", headers: ["Authorization": "Bearer secret"]))
+        #expect(ok.status == 200)
+    }
+}

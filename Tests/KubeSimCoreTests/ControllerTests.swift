@@ -202,3 +202,30 @@ import Testing
         #expect(pv[path: ["spec", "capacity", "storage"]] == "2Gi")
     }
 }
+
+@Suite struct FaultRuleTests {
+    @Test func slowStartDelaysReadinessAndUnschedulableRuleKeepsPodsPending() async throws {
+        let s = try Sim(faults: [FaultRule(effect: .slowStart, namePrefix: "slow", seconds: 20),
+                                 FaultRule(effect: .unschedulable, labelSelector: "app=stuck")])
+        await s.request("POST", "/apis/apps/v1/namespaces/default/deployments", Sim.deployment("slow", replicas: 1))
+        await s.request("POST", "/apis/apps/v1/namespaces/default/deployments", Sim.deployment("stuck", replicas: 1))
+        s.advance(5)
+        let slow = await s.get("/api/v1/namespaces/default/pods?labelSelector=app%3Dslow")["items"]?.array?.first
+        #expect(slow?[path: ["status", "containerStatuses"]]?.array?.first?[path: ["state", "waiting", "reason"]] == "ContainerCreating")
+        s.advance(20)
+        let later = await s.get("/api/v1/namespaces/default/pods?labelSelector=app%3Dslow")["items"]?.array?.first
+        #expect(later?[path: ["status", "phase"]] == "Running")
+        let stuck = await s.get("/api/v1/namespaces/default/pods?labelSelector=app%3Dstuck")["items"]?.array?.first
+        #expect(stuck?[path: ["spec", "nodeName"]] == nil)
+        #expect(stuck?[path: ["status", "conditions"]]?.array?.first?["reason"] == "Unschedulable")
+    }
+
+    @Test func faultRulesDecodeFromAFile() throws {
+        let json = #"{"rules": [{"effect": "CrashLoop", "namespace": "demo", "seconds": 2}, {"effect": "APIError", "verbs": ["list"], "code": 500, "probability": 0.5}]}"#
+        let rules = try FaultRule.decode(Data(json.utf8), source: "faults.json")
+        #expect(rules.map(\.effect) == [.crashLoop, .apiError])
+        #expect(throws: KubeError.self) { try FaultRule.decode(Data("{\"rules\": [{\"effect\": \"Nope\"}]}".utf8), source: "bad.json") }
+    }
+}
+
+import Foundation

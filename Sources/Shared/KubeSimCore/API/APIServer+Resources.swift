@@ -46,6 +46,17 @@ extension APIServer {
         }
         if let e = cluster.faults.apiError(verb: verb, resource: t.plural, roll: cluster.randomUnit()) { throw e }
         let opts = writeOptions(req)
+        if t.kind == "CustomResourceDefinition" && req.method != "GET" {
+            defer { cluster.syncCustomResources() }
+            return try await resourceOperation(target, req, opts, isWatch: isWatch)
+        }
+        return try await resourceOperation(target, req, opts, isWatch: isWatch)
+    }
+
+    func resourceOperation(_ target: ResourceTarget, _ req: APIRequest, _ opts: WriteOptions, isWatch: Bool) async throws(KubeError)
+        -> APIResponse
+    {
+        let t = target.type
         switch (req.method, target.name, target.subresource) {
         case ("GET", nil, _):
             if isWatch { return try watch(target, req) }
@@ -64,6 +75,11 @@ extension APIServer {
                 throw KubeError.notFound(t, name)
             }
             return try render(t, s, req)
+        case ("POST", nil, _) where t.kind == "SelfSubjectAccessReview":
+            var review = try decodeBody(req, t)
+            review["status"] = ["allowed": true, "reason": "kubesim allows every request"]
+            review[path: ["metadata", "creationTimestamp"]] = .null
+            return .json(201, review.bytes)
         case ("POST", nil, _):
             let body = try decodeBody(req, t)
             let (s, warnings) = try cluster.create(t, namespace: target.namespace, body, opts)

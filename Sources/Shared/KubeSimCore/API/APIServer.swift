@@ -18,6 +18,11 @@ public struct APIServer: Sendable {
     /// Handles one request.
     public func handle(_ req: APIRequest) async -> APIResponse {
         do {
+            if let token = cluster.config.bearerToken, req.headers["authorization"] != "Bearer \(token)",
+               !["/livez", "/readyz", "/healthz"].contains(req.path)
+            {
+                throw KubeError(code: 401, reason: "Unauthorized", message: "Unauthorized")
+            }
             return try await route(req)
         } catch {
             return .error(error)

@@ -3,6 +3,8 @@ import Synchronization
 /// Runs the simulated kube-controller-manager, scheduler and kubelet in passes over the store.
 public final class ControllerManager: Sendable {
     let cluster: Cluster
+    /// Store version after the last garbage-collection pass (GC scans everything, so it only runs after changes).
+    let lastCollected = Mutex<UInt64>(0)
     let lock = Mutex(())
 
     init(cluster: Cluster) { self.cluster = cluster }
@@ -11,9 +13,14 @@ public final class ControllerManager: Sendable {
     public func reconcile(maxPasses: Int = 20) {
         lock.withLock { _ in
             for _ in 0..<maxPasses {
+                cluster.syncCustomResources()
                 let ctx = ControllerContext(cluster: cluster, now: cluster.clock.now)
                 NamespaceController().run(ctx)
-                GarbageCollector().run(ctx)
+                let rv = cluster.store.resourceVersion
+                if lastCollected.withLock({ $0 }) != rv {
+                    GarbageCollector().run(ctx)
+                    lastCollected.withLock { $0 = rv }
+                }
                 DeploymentController().run(ctx)
                 ReplicaSetController().run(ctx)
                 StatefulSetController().run(ctx)

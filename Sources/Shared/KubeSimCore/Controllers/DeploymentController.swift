@@ -148,7 +148,9 @@ struct DeploymentController {
         let updated = newRS.object[path: ["status", "replicas"]]?.int ?? 0
         let now = ctx.nowString
         let deadline = d.object[path: ["spec", "progressDeadlineSeconds"]]?.int ?? 600
+        let revision = newRS.object[path: ["metadata", "annotations", "deployment.kubernetes.io/revision"]]
         ctx.update(ctx.deployments, d) { o in
+            if let revision { o[path: ["metadata", "annotations", "deployment.kubernetes.io/revision"]] = revision }
             var st = o["status"] ?? .emptyObject
             let before = ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas"].map { st[$0] }
             st["observedGeneration"] = o[path: ["metadata", "generation"]] ?? 1

@@ -6,6 +6,12 @@ struct GarbageCollector {
         let registry = ctx.cluster.registry
         var live: [String: (ResourceType, StoredObject)] = [:]
         var all: [(ResourceType, StoredObject)] = []
+        // Events expire after an hour, as the apiserver's event TTL does.
+        let events = ctx.events
+        for e in ctx.list(events) {
+            let last = e.object["lastTimestamp"]?.string ?? e.object[path: ["metadata", "creationTimestamp"]]?.string
+            if let t = last.flatMap(KubeTime.parse), ctx.now - t > 3600 { ctx.remove(events, e) }
+        }
         for t in registry.types where t.kind != "Event" {
             for o in ctx.list(t) {
                 live[o.uid] = (t, o)

@@ -14,7 +14,9 @@ struct Discovery: Sendable {
         }
     }
 
-    static func verbs(_ t: ResourceType) -> JSON { t.plural == "bindings" ? ["create"] : verbs }
+    static func verbs(_ t: ResourceType) -> JSON {
+        t.plural == "bindings" || t.plural == "selfsubjectaccessreviews" ? ["create"] : verbs
+    }
 
     /// The aggregated discovery version asked for, or nil for legacy.
     func aggregatedVersion(_ req: APIRequest) -> String? {

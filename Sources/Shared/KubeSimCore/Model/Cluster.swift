@@ -29,6 +29,8 @@ public struct ClusterConfig: Sendable {
     public var maxBodyBytes: Int = 3 * 1024 * 1024
     /// Largest number of stored objects.
     public var maxObjects: Int = 100_000
+    /// When set, every request except health checks must carry `Authorization: Bearer <token>` (401 otherwise).
+    public var bearerToken: String?
     /// Seed for the simulator's random choices (names, IPs, fault probabilities).
     public var seed: UInt64 = 0x5eed
     public init() {}

@@ -37,6 +37,9 @@ extension ResourceRegistry {
         // autoscaling
         ResourceType(group: "autoscaling", version: "v2", plural: "horizontalpodautoscalers", kind: "HorizontalPodAutoscaler",
                      shortNames: ["hpa"], categories: ["all"], subresources: ["status"]),
+        // authorization (reviews are answered, never stored)
+        ResourceType(group: "authorization.k8s.io", plural: "selfsubjectaccessreviews", kind: "SelfSubjectAccessReview",
+                     namespaced: false),
         // batch
         ResourceType(group: "batch", plural: "cronjobs", kind: "CronJob", shortNames: ["cj"], categories: ["all"],
                      subresources: ["status"]),

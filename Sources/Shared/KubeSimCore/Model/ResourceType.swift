@@ -56,6 +56,8 @@ public struct ResourceType: Sendable, Hashable {
 public struct ResourceRegistry: Sendable {
     /// All types in discovery order.
     public private(set) var types: [ResourceType]
+    /// Bumped on every change (cached documents depend on it).
+    public private(set) var revision = 0
     private var byPath: [String: ResourceType] = [:]
     private var byKind: [String: ResourceType] = [:]
 
@@ -67,6 +69,7 @@ public struct ResourceRegistry: Sendable {
 
     /// Adds (or replaces) a type.
     public mutating func add(_ t: ResourceType) {
+        revision += 1
         types.removeAll { $0.group == t.group && $0.version == t.version && $0.plural == t.plural }
         types.append(t)
         byPath["\(t.group)/\(t.version)/\(t.plural)"] = t
@@ -76,6 +79,7 @@ public struct ResourceRegistry: Sendable {
     /// Removes a type.
     public mutating func remove(group: String, version: String, plural: String) {
         guard let t = byPath["\(group)/\(version)/\(plural)"] else { return }
+        revision += 1
         types.removeAll { $0 == t }
         byPath["\(group)/\(version)/\(plural)"] = nil
         byKind["\(t.apiVersion)/\(t.kind)"] = nil

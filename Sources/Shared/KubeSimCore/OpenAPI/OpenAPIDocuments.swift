@@ -8,7 +8,7 @@ struct OpenAPIDocuments: Sendable {
     let cache = Cache()
 
     final class Cache: Sendable {
-        let docs = Mutex<[String: [UInt8]]>([:])
+        let docs = Mutex<(revision: Int, docs: [String: [UInt8]])>((0, [:]))
     }
 
     init(schemas: SchemaSet) { self.schemas = schemas }
@@ -34,12 +34,15 @@ struct OpenAPIDocuments: Sendable {
     }
 
     func document(_ gvPath: String, _ reg: ResourceRegistry) -> [UInt8]? {
-        if let d = cache.docs.withLock({ $0[gvPath] }) { return d }
+        if let d = cache.docs.withLock({ $0.revision == reg.revision ? $0.docs[gvPath] : nil }) { return d }
         guard let (group, version) = parse(gvPath) else { return nil }
         let types = reg.types.filter { $0.group == group && $0.version == version }
         guard !types.isEmpty else { return nil }
         let bytes = build(types, group: group, version: version).bytes
-        cache.docs.withLock { $0[gvPath] = bytes }
+        cache.docs.withLock { c in
+            if c.revision != reg.revision { c = (reg.revision, [:]) }
+            c.docs[gvPath] = bytes
+        }
         return bytes
     }
 

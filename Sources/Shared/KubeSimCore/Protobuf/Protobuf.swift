@@ -42,6 +42,11 @@ enum Protobuf {
         6: Field(name: "resourceVersion", type: .string), 7: Field(name: "fieldPath", type: .string),
     ]
 
+    /// Integer fields that are pointers in Go, where an encoded zero is a real value.
+    static let pointerInts: Set<String> = ["gracePeriodSeconds", "replicas", "parallelism", "completions", "backoffLimit",
+                                           "revisionHistoryLimit", "progressDeadlineSeconds", "activeDeadlineSeconds",
+                                           "terminationGracePeriodSeconds", "deletionGracePeriodSeconds"]
+
     /// Message tables by kind.
     static let messages: [String: [Int: Field]] = [
         "Secret": [1: Field(name: "metadata", type: .message(objectMeta)), 2: Field(name: "data", type: .mapStringBytes),
@@ -107,7 +112,10 @@ enum Protobuf {
                 let s = try r.string()
                 v = s.isEmpty && !f.repeated ? nil : .string(s)
             case .bytes: v = .string(Data(try r.lengthDelimited()).base64EncodedString())
-            case .int: v = .int(Int64(bitPattern: try r.varint()))
+            case .int:
+                // Non-pointer int32/int64 fields are always encoded; zero means unset except for pointer fields.
+                let n = Int64(bitPattern: try r.varint())
+                v = n == 0 && !Protobuf.pointerInts.contains(f.name) ? nil : .int(n)
             case .bool: v = .bool(try r.varint() != 0)
             case .time:
                 var sub = try r.subReader()
