@@ -15,7 +15,14 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 work=$(mktemp -d)
 "$KUBESIM_BIN" serve --no-schemas --speed "$speed" --listen "127.0.0.1:$port" --kubeconfig-out "$work/kc" >"$work/log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+stop() {
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap stop EXIT
 for _ in $(seq 100); do [ -s "$work/kc" ] && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
 rss() { awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$pid/status; }

@@ -30,7 +30,13 @@ work=$(mktemp -d)
 kubeconfig="$work/kubesim.kubeconfig"
 "$KUBESIM_BIN" serve --listen "127.0.0.1:$port" --kubeconfig-out "$kubeconfig" >"$work/kubesim.log" 2>&1 &
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 for _ in $(seq 100); do [ -s "$kubeconfig" ] && break; sleep 0.1; done
 [ -s "$kubeconfig" ] || { echo "kubesim did not start:" >&2; cat "$work/kubesim.log" >&2; exit 1; }

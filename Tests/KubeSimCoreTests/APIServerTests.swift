@@ -177,3 +177,34 @@ import Testing
         #expect(ok.status == 200)
     }
 }
+
+/// Needs PyPI kubernetes-validate's schemas: `KUBESIM_SCHEMAS=<...>/kubernetes-json-schema/v1.32.0-local`.
+@Suite(.enabled(if: Sim.schemaPath != nil)) struct SchemaValidationTests {
+    @Test func strictValidationRejectsUnknownFields() async throws {
+        let s = try Sim(schemas: true)
+        var cm = Sim.configMap("bad")
+        cm["bogus"] = 1
+        let create = await s.request("POST", "/api/v1/namespaces/default/configmaps?fieldValidation=Strict", cm)
+        #expect(create.code == 400)
+        #expect(create.body["message"] == "ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"bogus\"")
+        let warn = await s.request("POST", "/api/v1/namespaces/default/configmaps", cm)
+        #expect(warn.code == 201)
+        #expect(warn.headers.contains { $0.0 == "Warning" && $0.1.contains("unknown field \\\"bogus\\\"") })
+        let apply = await s.request("PATCH", "/api/v1/namespaces/default/configmaps/x?fieldManager=m&fieldValidation=Strict", cm,
+                                    contentType: "application/apply-patch+yaml")
+        #expect(apply.code == 400)
+        #expect(apply.body["message"]?.string?.hasSuffix(".bogus: field not declared in schema") == true)
+    }
+
+    @Test func openAPIDocumentsAdvertiseFieldValidation() async throws {
+        let s = try Sim(schemas: true)
+        let index = await s.get("/openapi/v3")
+        let url = index[path: ["paths", "apis/apps/v1", "serverRelativeURL"]]?.string ?? ""
+        #expect(url.hasPrefix("/openapi/v3/apis/apps/v1?hash="))
+        let doc = await s.get(url)
+        let patch = doc[path: ["paths", "/apis/apps/v1/namespaces/{namespace}/deployments/{name}", "patch"]]
+        #expect(patch?["x-kubernetes-group-version-kind"] == ["group": "apps", "version": "v1", "kind": "Deployment"])
+        #expect(patch?["parameters"]?.array?.contains { $0["name"] == "fieldValidation" } == true)
+        #expect(doc[path: ["components", "schemas", "io.k8s.api.apps.v1.Deployment"]] != nil)
+    }
+}

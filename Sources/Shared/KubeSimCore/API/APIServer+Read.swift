@@ -54,7 +54,10 @@ extension APIServer {
         case .partialMetadata(let av):
             r = .json(status, APIServer.partial(t, s, av).bytes)
         }
-        for w in warnings { r.headers.append(("Warning", "299 - \"\(w)\"")) }
+        for w in warnings {
+            let quoted = w.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            r.headers.append(("Warning", "299 - \"\(quoted)\""))
+        }
         return r
     }
 

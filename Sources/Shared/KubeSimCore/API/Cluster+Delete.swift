@@ -14,6 +14,11 @@ extension Cluster {
         -> DeleteOutcome
     {
         guard let cur = tx.get(t.storeKey, key) else { throw KubeError.notFound(t, key.name) }
+        if t.kind == "Namespace", ["default", "kube-system", "kube-public"].contains(key.name) {
+            throw KubeError(code: 403, reason: "Forbidden",
+                            message: "namespaces \"\(key.name)\" is forbidden: this namespace may not be deleted",
+                            details: KubeError.details(t, name: key.name))
+        }
         if let uid = opts.preconditionUID, uid != cur.uid {
             throw KubeError.conflict(t, key.name, "Precondition failed: UID in precondition: \(uid), UID in object meta: \(cur.uid)")
         }

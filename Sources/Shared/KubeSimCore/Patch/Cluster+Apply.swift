@@ -12,7 +12,14 @@ extension Cluster {
             throw KubeError.badRequest("invalid object type: /, Kind=")
         }
         try checkTypeMeta(t, &applied)
-        _ = try validateFields(t, applied, opts)
+        if opts.fieldValidation == "Strict", let schemas {
+            let unknown = schemas.unknownFields(applied, apiVersion: t.apiVersion, kind: t.kind).sorted()
+            if let first = unknown.first {
+                throw KubeError(code: 400, reason: "BadRequest",
+                                message: "failed to create typed patch object (\(namespace)/\(name); \(t.apiVersion), Kind=\(t.kind)): .\(first): field not declared in schema",
+                                details: KubeError.details(t, name: name))
+            }
+        }
         if let n = applied[path: ["metadata", "name"]]?.string, n != name {
             throw KubeError.badRequest("the name of the object (\(n)) does not match the name on the URL (\(name))")
         }

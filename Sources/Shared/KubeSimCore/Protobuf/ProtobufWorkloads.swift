@@ -30,6 +30,18 @@ enum ProtobufWorkloads {
     static let podTemplate: [Int: F] = [1: F(name: "metadata", type: .message(Protobuf.objectMeta)), 2: F(name: "spec", type: .message(podSpec))]
 
     static let messages: [String: [Int: F]] = [
+        "Pod": [1: F(name: "metadata", type: .message(Protobuf.objectMeta)), 2: F(name: "spec", type: .message(podSpec))],
+        "SelfSubjectAccessReview": [
+            1: F(name: "metadata", type: .message(Protobuf.objectMeta)),
+            2: F(name: "spec", type: .message([
+                1: F(name: "resourceAttributes", type: .message([
+                    1: F(name: "namespace", type: .string), 2: F(name: "verb", type: .string), 3: F(name: "group", type: .string),
+                    4: F(name: "version", type: .string), 5: F(name: "resource", type: .string),
+                    6: F(name: "subresource", type: .string), 7: F(name: "name", type: .string),
+                ])),
+                2: F(name: "nonResourceAttributes", type: .message([1: F(name: "path", type: .string), 2: F(name: "verb", type: .string)])),
+            ])),
+        ],
         "Deployment": [
             1: F(name: "metadata", type: .message(Protobuf.objectMeta)),
             2: F(name: "spec", type: .message([

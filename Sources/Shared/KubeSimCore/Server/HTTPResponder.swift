@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 
 /// Adapts Hummingbird requests to ``APIServer`` and streams watch and log bodies.
 struct KubeResponder: HTTPResponder {
@@ -39,11 +40,21 @@ struct KubeResponder: HTTPResponder {
         case .stream(let s):
             fields[.cacheControl] = "no-cache, private"
             return Response(status: status, headers: fields, body: ResponseBody { writer in
-                for await chunk in s {
-                    try await writer.write(ByteBuffer(bytes: chunk))
+                // Watches and log follows end when the server shuts down, so graceful shutdown completes.
+                let w = UncheckedBox(writer)
+                try? await cancelWhenGracefulShutdown {
+                    for await chunk in s {
+                        try await w.value.write(ByteBuffer(bytes: chunk))
+                    }
                 }
                 try await writer.finish(nil)
             })
         }
     }
+}
+
+/// Carries the response writer into the cancellable child task; only that task uses it while the parent waits.
+private final class UncheckedBox<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
 }

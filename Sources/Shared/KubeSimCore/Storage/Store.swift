@@ -71,6 +71,7 @@ public final class Store: Sendable {
     }
 
     /// Runs a transaction under the store lock, then notifies watchers of its changes.
+    @discardableResult
     public func write<T>(_ body: (inout Transaction) throws(KubeError) -> T) throws(KubeError) -> T {
         try state.withLock { (st: inout State) throws(KubeError) -> T in
             var tx = Transaction(objects: st.objects, rv: st.rv, count: st.count, objectLimit: objectLimit)
