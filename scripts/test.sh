@@ -11,3 +11,4 @@ swift build --build-tests
 swift build -c release
 swift test --skip-build 2>&1 | tee .build/test-output.log
 CONFIG=release bash scripts/render-check.sh
+KUBESIM_BIN="$(swift build -c release --show-bin-path)/kubesim" bash scripts/kube-fidelity.sh
