@@ -29,7 +29,9 @@ enum ServiceControl {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let script = "cd '\(TestPaths.repositoryRoot.path)' && \(command)"
+        // Close every inherited descriptor above 2 first, so daemons do not keep the test's sockets.
+        let closeInherited = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null"#
+        let script = "\(closeInherited); cd '\(TestPaths.repositoryRoot.path)' && \(command)"
         let arguments = ["/bin/bash", "-c", script].map { $0.withCString { strdup($0) } } + [nil]
         defer { arguments.forEach { free($0) } }
         var pid: pid_t = 0
