@@ -35,6 +35,10 @@ public actor AMQPConnection {
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
+    /// The connection's own thread, as a task executor: work that must run on time whatever the
+    /// cooperative pool is doing (the heartbeat ticker) prefers it.
+    nonisolated var taskExecutor: any TaskExecutor { executor }
+
     /// - Parameters:
     ///   - config: broker, queue and timeouts; `config.connectionName` names the connection at the broker.
     ///   - role: metrics dimension and thread name suffix (`publisher`, `consumer`, …).

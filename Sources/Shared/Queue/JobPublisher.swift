@@ -28,7 +28,9 @@ public final class JobPublisher: Sendable {
         self.confirmTimeout = confirmTimeout
         self.metrics = QueueMetrics(role: "publisher", factory: metricsFactory)
         let interval = Self.tickInterval(heartbeat: config.heartbeat)
-        self.ticker = Task { [connection] in
+        // The ticker runs on the connection's thread, so a busy cooperative pool cannot starve the
+        // heartbeats (the broker drops a connection after two missed ones).
+        self.ticker = Task(executorPreference: connection.taskExecutor) { [connection] in
             guard let interval else { return }
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
