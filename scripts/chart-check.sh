@@ -7,22 +7,23 @@
 #   scripts/chart-check.sh
 #   KUBEFATE_SKIP_BUILD=1 scripts/chart-check.sh     # use the existing release build
 #   CONFIG=debug scripts/chart-check.sh              # use a debug build
-#   KUBEFATE_VALIDATE_VENV=dir scripts/chart-check.sh  # venv location (default ~/.cache/kubefate-validate-venv)
+#   KUBESIM_VENV=dir scripts/chart-check.sh          # venv location (default ~/.cache/kubesim/venv, shared
+#                                                    # with scripts/kube-fidelity.sh and scripts/deploy-check.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 config=${CONFIG:-release}
 kube_version=1.28.0
-venv=${KUBEFATE_VALIDATE_VENV:-$HOME/.cache/kubefate-validate-venv}
+venv=${KUBESIM_VENV:-$HOME/.cache/kubesim/venv}
 out=.build/chart-check
 
 if [ "${KUBEFATE_SKIP_BUILD:-0}" != 1 ]; then swift build -c "$config" --product kubefate >&2; fi
 bin="$(swift build -c "$config" --show-bin-path)/kubefate"
 [ -x "$bin" ] || { echo "chart-check: $bin is not built" >&2; exit 2; }
 
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv" >&2; fi
 if [ ! -x "$venv/bin/kubernetes-validate" ]; then
   echo "chart-check: installing kubernetes-validate into $venv" >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check kubernetes-validate
+  "$venv/bin/pip" install --quiet --disable-pip-version-check kubernetes-validate >&2
 fi
 validate() { "$venv/bin/kubernetes-validate" --kubernetes-version "$kube_version" --strict --quiet "$@"; }
 

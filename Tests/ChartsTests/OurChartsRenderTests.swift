@@ -102,8 +102,9 @@ enum OurCharts {
     }
 
     @Test func persistenceSettingsReachTheClaims() throws {
-        let rendered = try ChartRenderer.render(chart: try OurCharts.chart("fate"), clusterSpec: try OurCharts.spec("fate-eggroll.yaml"),
-                                                kubeVersion: OurCharts.kubeVersion)
+        let example = try String(contentsOf: OurCharts.root.appendingPathComponent("examples/fate-eggroll.yaml"), encoding: .utf8)
+        let spec = try ClusterSpec(yaml: example + "  existingClaim: notebook-data\n")  // into the trailing client: section
+        let rendered = try ChartRenderer.render(chart: try OurCharts.chart("fate"), clusterSpec: spec, kubeVersion: OurCharts.kubeVersion)
         let nodemanager = try #require(rendered.manifests.first { $0.kind == "StatefulSet" && $0.name == "nodemanager" })
         #expect(nodemanager.text.contains("storageClassName: standard"))
         #expect(nodemanager.text.contains("storage: 2Gi"))
