@@ -48,6 +48,17 @@ enum OurCharts {
         }
     }
 
+    @Test(arguments: OurCharts.names)
+    func valuesTemplateExampleRendersWithItsChart(_ name: String) throws {
+        let chart = try OurCharts.chart(name)
+        let example = try #require(chart.valuesTemplateExample, "\(name) has no values-template-example.yaml")
+        let spec = try ClusterSpec(yaml: example)
+        #expect(spec.string("chartName") == name)
+        #expect(spec.string("chartVersion") == chart.metadata.version)
+        #expect(try chart.schemaViolations(for: spec).map(\.description) == [])
+        #expect(!(try ChartRenderer.render(chart: chart, clusterSpec: spec, kubeVersion: OurCharts.kubeVersion)).manifests.isEmpty)
+    }
+
     @Test func everyChartHasAnExampleSpec() throws {
         let charts = try Set(OurCharts.examples.compactMap { try OurCharts.spec($0).string("chartName") })
         #expect(charts == Set(OurCharts.names))
