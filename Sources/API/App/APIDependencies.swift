@@ -16,6 +16,10 @@ struct APIDependencies: Sendable {
     let registry: PrometheusCollectorRegistry
     /// Principals by token id (see `AuthMiddleware`); invalidate after changing users or tenancy.
     let principals: PrincipalCache
+    /// Failed logins per username and address.
+    let logins: LoginLimiter
+    /// The Kubernetes API for logs and namespace details; nil when none is configured.
+    let kube: KubeAccess
     /// The uuid of the `default` tenant, which receives namespaces a platform admin uses unowned.
     let defaultTenant: String
 }
