@@ -14,6 +14,11 @@ struct APIDependencies: Sendable {
     let signer: JWTSigner
     let passwords: PasswordService
     let registry: PrometheusCollectorRegistry
+    /// Chart store, audit log and idempotency keys, and the chart settings (issue 6 extensions).
+    let charts: ChartRepository
+    let audit: AuditRepository
+    let idempotency: IdempotencyRepository
+    let chartStore: ChartStoreConfig
     /// The uuid of the tenant that owns every namespace until tenancy exists (issue 6).
     let defaultTenant: String
 }

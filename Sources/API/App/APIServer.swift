@@ -30,7 +30,13 @@ enum APIServer {
         let deps = APIDependencies(config: config, pool: pool, jobs: JobRepository(pool: pool), users: users,
                                    publisher: publisher, relay: relay,
                                    signer: JWTSigner(key: config.jwtKey, lifetime: config.jwtLifetime),
-                                   passwords: passwords, registry: registry, defaultTenant: tenant)
+                                   passwords: passwords, registry: registry,
+                                   charts: ChartRepository(pool: pool), audit: AuditRepository(pool: pool),
+                                   idempotency: IdempotencyRepository(pool: pool),
+                                   chartStore: try ChartStoreConfig(environment: environment), defaultTenant: tenant)
+        _ = try await retrying("chart import", logger: logger) {
+            try await ChartImport.importDirectories(deps.chartStore.directories, into: deps.charts, logger: logger)
+        }
         let readyFile = environment["KUBEFATE_API_READY_FILE"]
         let app = Application(
             router: buildRouter(deps),
@@ -68,6 +74,7 @@ enum APIServer {
         SystemRoutes(deps: deps).registerProtected(on: v1)
         ClusterRoutes(deps: deps).register(on: v1)
         JobRoutes(deps: deps).register(on: v1)
+        ChartRoutes(deps: deps).register(on: v1)
         return router
     }
 
