@@ -71,10 +71,14 @@ enum APIServer {
         SystemRoutes(deps: deps).registerPublic(on: router)
         UserRoutes(deps: deps).register(on: router)
         let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer))
+            .add(middleware: AuditMiddleware(repository: deps.audit))
+            .add(middleware: IdempotencyMiddleware(repository: deps.idempotency,
+                                                   maxBodyBytes: max(deps.config.maxBodyBytes, deps.chartStore.maxUploadBytes)))
         SystemRoutes(deps: deps).registerProtected(on: v1)
         ClusterRoutes(deps: deps).register(on: v1)
         JobRoutes(deps: deps).register(on: v1)
         ChartRoutes(deps: deps).register(on: v1)
+        AuditRoutes(deps: deps).register(on: v1)
         return router
     }
 
