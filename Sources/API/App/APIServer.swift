@@ -79,6 +79,7 @@ enum APIServer {
         JobRoutes(deps: deps).register(on: v1)
         ChartRoutes(deps: deps).register(on: v1)
         AuditRoutes(deps: deps).register(on: v1)
+        JobEventRoutes(deps: deps).register(on: v1)
         return router
     }
 
