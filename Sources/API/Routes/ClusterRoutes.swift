@@ -14,10 +14,12 @@ struct ClusterRoutes {
     }
 
     func install(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context) }
         let identity = try context.requireIdentity()
         var request = request
         let body = try await request.bytes(limit: deps.config.maxBodyBytes)
         let cluster = try ClusterRequestValidator(maxDataBytes: deps.config.maxBodyBytes).validate(body: body)
+        _ = try await ClusterChartCheck(deps: deps).check(cluster, tenant: deps.defaultTenant, context)
         let owner = try await mapErrors(context) { try await deps.users.claimNamespace(cluster.namespace, tenantID: deps.defaultTenant) }
         guard owner == deps.defaultTenant else {
             throw APIError(status: .forbidden, message: "namespace \(cluster.namespace) belongs to another tenant", field: "namespace")
