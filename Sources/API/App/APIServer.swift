@@ -30,7 +30,7 @@ enum APIServer {
         let deps = APIDependencies(config: config, pool: pool, jobs: JobRepository(pool: pool), users: users,
                                    publisher: publisher, relay: relay,
                                    signer: JWTSigner(key: config.jwtKey, lifetime: config.jwtLifetime),
-                                   passwords: passwords, registry: registry,
+                                   passwords: passwords, registry: registry, principals: PrincipalCache(),
                                    charts: ChartRepository(pool: pool), audit: AuditRepository(pool: pool),
                                    idempotency: IdempotencyRepository(pool: pool),
                                    chartStore: try ChartStoreConfig(environment: environment), defaultTenant: tenant)
@@ -70,7 +70,7 @@ enum APIServer {
         router.add(middleware: ErrorMiddleware())
         SystemRoutes(deps: deps).registerPublic(on: router)
         UserRoutes(deps: deps).register(on: router)
-        let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer))
+        let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer, users: deps.users, cache: deps.principals))
             .add(middleware: AuditMiddleware(repository: deps.audit))
             .add(middleware: IdempotencyMiddleware(repository: deps.idempotency,
                                                    maxBodyBytes: max(deps.config.maxBodyBytes, deps.chartStore.maxUploadBytes)))

@@ -19,6 +19,14 @@ struct ClusterChartCheck: Sendable {
         var spec: ClusterSpec
     }
 
+    /// Checks `cluster` for `caller`: the tenant's private charts count when the caller may read
+    /// the tenant owning the namespace (otherwise only global ones, so nothing leaks).
+    func check(_ cluster: ClusterRequest, caller: Principal, _ context: APIRequestContext) async throws -> Checked {
+        let owner = try await mapErrors(context) { try await deps.users.namespaceOwner(cluster.namespace) }
+        return try await check(cluster, tenant: caller.canRead(tenant: owner) ? owner : nil, context)
+    }
+
+    /// Checks `cluster` against the charts of `tenant` (nil: global charts only).
     func check(_ cluster: ClusterRequest, tenant: String?, _ context: APIRequestContext) async throws -> Checked {
         let chartName = cluster.chartName, chartVersion = cluster.chartVersion
         guard let record = try await mapErrors(context, {

@@ -23,7 +23,7 @@ struct DryRunRoute: Sendable {
     }
 
     func run(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         var request = request
         let body = try await request.bytes(limit: deps.config.maxBodyBytes)
         let cluster = try ClusterRequestValidator(maxDataBytes: deps.config.maxBodyBytes).validate(body: body)

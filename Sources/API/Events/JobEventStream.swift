@@ -85,7 +85,7 @@ struct JobEventRoutes {
     }
 
     func events(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         let id = try JobRoutes.jobID(context)
         guard let job = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw APIError.notFound() }
         try caller.require(.viewer, inTenant: job.tenant, to: "watch jobs", notFound: .notFound())

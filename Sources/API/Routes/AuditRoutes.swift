@@ -13,7 +13,7 @@ struct AuditRoutes {
     }
 
     func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         let tenants: [String]?
         if caller.isAdmin {
             tenants = nil

@@ -25,7 +25,7 @@ struct ChartRoutes {
     }
 
     func upload(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         let tenant = try await uploadTenant(request, caller: caller, context)
         let limit = deps.chartStore.maxUploadBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Self.tooLarge(limit) }
@@ -56,19 +56,19 @@ struct ChartRoutes {
     }
 
     func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         let charts = try await mapErrors(context) { try await deps.charts.charts(visibleTo: caller.visibleTenants) }
         return try JSONResponse.make(Envelope(data: charts, msg: "getChartList Success"))
     }
 
     func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         let chart = try await visibleChart(context, caller: caller)
         return try JSONResponse.make(Envelope(data: chart, msg: "getChart Success"))
     }
 
     func delete(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         let chart = try await visibleChart(context, caller: caller)
         if let tenant = chart.tenant {
             try caller.require(.admin, inTenant: tenant, to: "delete charts", notFound: Self.missing(chart.uuid))
@@ -83,7 +83,7 @@ struct ChartRoutes {
     /// `chartVersion` would use (the caller's tenant's private one first, `?tenant=` picks the
     /// tenant), "" when the chart has none.
     func example(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let caller = try await deps.caller(context)
+        let caller = try context.principal
         guard let name = context.parameters.get("chartName"), let version = context.parameters.get("chartVersion") else {
             throw APIError.notFound()
         }
@@ -96,7 +96,7 @@ struct ChartRoutes {
 
     /// The chart a caller installs as `name` `version`: their tenant's private chart (the tenant
     /// given, or the first of theirs that has one), else the global one; 404 when none is visible.
-    func resolve(name: String, version: String, caller: any Caller, tenant: String?, _ context: APIRequestContext) async throws -> ChartRecord {
+    func resolve(name: String, version: String, caller: Principal, tenant: String?, _ context: APIRequestContext) async throws -> ChartRecord {
         let missing = APIError.notFound("chart \(name) version \(version) not found")
         if let tenant {
             let uuid = try await tenantUUID(tenant, context)
@@ -113,7 +113,7 @@ struct ChartRoutes {
     }
 
     /// The chart of the `{chartId}` parameter if the caller may see it; 404 (same body) otherwise.
-    private func visibleChart(_ context: APIRequestContext, caller: any Caller) async throws -> ChartRecord {
+    private func visibleChart(_ context: APIRequestContext, caller: Principal) async throws -> ChartRecord {
         guard let id = context.parameters.get("chartId") else { throw APIError.notFound() }
         guard let chart = try await mapErrors(context, { try await deps.charts.chart(uuid: id) }) else { throw Self.missing(id) }
         if let tenant = chart.tenant { try caller.require(.viewer, inTenant: tenant, to: "read charts", notFound: Self.missing(id)) }
@@ -122,7 +122,7 @@ struct ChartRoutes {
 
     /// The tenant an upload is private to (`?tenant=`), after checking the caller administers
     /// it; nil (a global chart) only for platform admins.
-    private func uploadTenant(_ request: Request, caller: any Caller, _ context: APIRequestContext) async throws -> String? {
+    private func uploadTenant(_ request: Request, caller: Principal, _ context: APIRequestContext) async throws -> String? {
         guard let tenant = request.uri.queryParameters.get("tenant") else {
             try caller.requirePlatformAdmin(to: "upload global charts (name a tenant with ?tenant= for a private chart)")
             return nil

@@ -2,6 +2,7 @@ extension Migration {
     /// Every migration of the service, in version order.
     public static let all: [Migration] = [
         initialSchema,
+        tenancy,
         charts,
     ]
 
