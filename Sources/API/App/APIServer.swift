@@ -70,6 +70,7 @@ enum APIServer {
         router.add(middleware: ErrorMiddleware())
         SystemRoutes(deps: deps).registerPublic(on: router)
         UserRoutes(deps: deps).register(on: router)
+        OpenAPIRoutes().register(on: router)
         let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer, users: deps.users, cache: deps.principals))
             .add(middleware: AuditMiddleware(repository: deps.audit))
             .add(middleware: IdempotencyMiddleware(repository: deps.idempotency,
