@@ -16,7 +16,7 @@ enum ChartTestSupport {
             "values-template.yaml": """
                 partyName: {{ .name }}
                 greeting: {{ .greeting | default "\(greeting)" }}
-                replicas: {{ .web.replicas | default 1 }}
+                replicas: {{ if .web }}{{ .web.replicas | default 1 }}{{ else }}1{{ end }}
 
                 """,
             "values-template-example.yaml": """
