@@ -29,6 +29,8 @@ struct DryRunIntegrationTests {
             #expect(diff.hasPrefix("--- (no running release)\n+++ "))
             #expect(diff.contains("+  greeting: \"bonjour\""))
 
+            let updateMissing = try await api.send("PUT", "/v1/cluster?dryRun=true", token: token, body: body)
+            #expect(updateMissing.status == 404, "an update dry run needs the cluster: \(updateMissing.body)")
             #expect(try await Self.jobs(api, token: token).isEmpty, "a dry run queues nothing")
             let database = Database(config: try api.databaseConfig)
             let owner = try await database.users.namespaceOwner("demo-1")
@@ -63,6 +65,12 @@ struct DryRunIntegrationTests {
             #expect(diff.contains("--- demo-1/demo-1 running (demo 0.1.0"), "\(diff)")
             #expect(diff.contains("-  replicas: \"1\"\n+  replicas: \"3\"\n"), "\(diff)")
             #expect(diff.contains("@@ -"))
+
+            let update = try await api.send("PUT", "/v1/cluster?dryRun=true", token: token,
+                                            body: S.clusterBody(spec: S.demoSpec(extra: "web:\n  replicas: 3\n")))
+            #expect(update.status == 200, "\(update.body)")
+            #expect((try S.json(update.body)["data"] as? [String: Any])?["diff"] as? String == diff)
+            #expect(try await Self.jobs(api, token: token).count == 1, "only the install's job exists")
         }
     }
 

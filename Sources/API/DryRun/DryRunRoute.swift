@@ -22,7 +22,8 @@ struct DryRunRoute: Sendable {
         request.uri.queryParameters.get("dryRun").map { ["true", "1"].contains($0.lowercased()) } ?? false
     }
 
-    func run(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+    /// Runs the dry run of an install (`update: false`) or an update (which needs the cluster).
+    func run(_ request: Request, _ context: APIRequestContext, update: Bool) async throws -> Response {
         let caller = try context.principal
         var request = request
         let body = try await request.bytes(limit: deps.config.maxBodyBytes)
@@ -31,6 +32,9 @@ struct DryRunRoute: Sendable {
         try caller.require(.operator, inTenant: owner, to: "dry-run clusters", notFound: .notFound("namespace \(cluster.namespace) not found"))
         let checked = try await ClusterChartCheck(deps: deps).check(cluster, tenant: owner, context)
         let live = try await mapErrors(context) { try await deps.jobs.liveCluster(namespace: cluster.namespace, name: cluster.name) }
+        if update, live == nil {
+            throw APIError.notFound("name=\(cluster.name) Cluster is not existed")
+        }
         let running = live.flatMap { $0.revision > 0 ? $0 : nil }
         let release = ReleaseOptions(name: cluster.name, namespace: cluster.namespace,
                                      revision: (running?.helmRevision ?? 0) + 1, isInstall: running == nil)

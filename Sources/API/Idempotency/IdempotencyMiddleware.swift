@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KFDatabase
 import KFModels
+import Synchronization
 
 /// `Idempotency-Key` on POST, PUT and DELETE: the first request with a key runs and its answer
 /// (2xx or 4xx) is stored with a hash of the method, path and body; a retry by the same caller
@@ -16,6 +17,14 @@ struct IdempotencyMiddleware: RouterMiddleware {
     let repository: IdempotencyRepository
     /// Largest body hashed (the largest any route accepts).
     let maxBodyBytes: Int
+    /// Keys are kept this long (then a retry counts as a new request).
+    var retention: Duration = .seconds(24 * 3600)
+    private let purges = PurgeSchedule(every: .seconds(3600))
+
+    init(repository: IdempotencyRepository, maxBodyBytes: Int) {
+        self.repository = repository
+        self.maxBodyBytes = maxBodyBytes
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard [.post, .put, .delete].contains(request.method), let key = request.headers[Self.header] else {
@@ -47,7 +56,13 @@ struct IdempotencyMiddleware: RouterMiddleware {
             throw APIError(status: .conflict, message: "a request with Idempotency-Key \(key) is still in progress; retry later",
                            field: "Idempotency-Key")
         case .started:
-            break
+            if purges.due() {
+                do {
+                    try await repository.purge(olderThan: retention)
+                } catch {
+                    context.logger.warning("idempotency keys not purged", metadata: ["error": "\(error)"])
+                }
+            }
         }
         let response: Response
         do {
@@ -84,5 +99,25 @@ struct IdempotencyMiddleware: RouterMiddleware {
               case .object(let data)? = top["data"], case .string(let method)? = data["method"], !method.isEmpty,
               case .string(let uuid)? = data["uuid"] else { return nil }
         return uuid
+    }
+}
+
+/// At most one purge of old keys per interval per API process.
+final class PurgeSchedule: Sendable {
+    private let interval: Duration
+    private let last = Mutex<ContinuousClock.Instant?>(nil)
+
+    init(every interval: Duration) {
+        self.interval = interval
+    }
+
+    /// True (and remembered) when the last purge is longer ago than the interval, or none ran.
+    func due() -> Bool {
+        let now = ContinuousClock.now
+        return last.withLock { last in
+            if let previous = last, now - previous < interval { return false }
+            last = now
+            return true
+        }
     }
 }

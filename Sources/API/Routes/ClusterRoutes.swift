@@ -23,7 +23,7 @@ struct ClusterRoutes {
     }
 
     func install(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context) }
+        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context, update: false) }
         let principal = try context.principal
         let cluster = try await validated(request)
         _ = try await ClusterChartCheck(deps: deps).check(cluster, caller: principal, context)
@@ -34,7 +34,7 @@ struct ClusterRoutes {
     }
 
     func update(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context) }
+        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context, update: true) }
         let principal = try context.principal
         let cluster = try await validated(request)
         _ = try await ClusterChartCheck(deps: deps).check(cluster, caller: principal, context)
