@@ -54,7 +54,7 @@ final class APIProcess: @unchecked Sendable {
         env["KUBECONFIG"] = nil
         env["KUBERNETES_SERVICE_HOST"] = nil
         env["KUBEFATE_CHARTS_DIR"] = repositoryRoot.appendingPathComponent("charts").path
-        env.merge(extra) { _, new in new }
+        env.merge(extra) { _, given in given }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = try FileHandle(forWritingTo: {
