@@ -15,7 +15,9 @@ WORKDIR /src
 # Resolve dependencies in their own layer so source edits do not refetch them.
 COPY Package.swift Package.resolved* ./
 RUN swift package resolve
+# Package.swift declares the test targets too; SwiftPM wants their folders present.
 COPY Sources ./Sources
+COPY Tests ./Tests
 RUN for product in kubefate-api kubefate-worker kubefate; do \
       swift build -c release --static-swift-stdlib --product "$product" || exit 1; \
     done \

@@ -126,6 +126,52 @@ enum OurCharts {
         #expect(client.text.contains("claimName: notebook-data"))
     }
 
+    @Test func emptyModuleSectionsKeepTheDefaults() throws {
+        let spec = try ClusterSpec(yaml: """
+            name: fate-9999
+            namespace: fate-9999
+            chartName: fate
+            chartVersion: v1.11.2
+            partyId: 9999
+            pullPolicy:
+            modules: [rollsite, nodemanager, python]
+            rollsite:
+            nodemanager:
+              count: 3
+            python:
+
+            """)
+        let rendered = try ChartRenderer.render(chart: try OurCharts.chart("fate"), clusterSpec: spec, kubeVersion: OurCharts.kubeVersion)
+        let rollsite = try #require(rendered.manifests.first { $0.kind == "Deployment" && $0.name == "rollsite" }).text
+        #expect(rollsite.contains("imagePullPolicy: IfNotPresent"))
+        #expect(rollsite.contains("cpu: 100m"))
+        let nodemanager = try #require(rendered.manifests.first { $0.kind == "StatefulSet" && $0.name == "nodemanager" }).text
+        #expect(nodemanager.contains("replicas: 3"), "the older `count` still sets the number of node managers")
+    }
+
+    @Test func externalMySQLReplacesTheMysqlModule() throws {
+        let spec = try ClusterSpec(yaml: """
+            name: fate-10000
+            namespace: fate-10000
+            chartName: fate
+            chartVersion: v1.11.2
+            partyId: 10000
+            modules: [rollsite, clustermanager, nodemanager, python]
+            externalMysqlIp: db.example.com
+            externalMysqlPort: 3307
+            externalMysqlDatabase: fate_meta
+            externalMysqlUser: fate
+            externalMysqlPassword: s3cret
+
+            """)
+        let rendered = try ChartRenderer.render(chart: try OurCharts.chart("fate"), clusterSpec: spec, kubeVersion: OurCharts.kubeVersion)
+        #expect(!rendered.manifests.contains { $0.name == "mysql" })
+        let eggroll = try #require(rendered.manifests.first { $0.kind == "ConfigMap" && $0.name == "eggroll-config" }).text
+        #expect(eggroll.contains("jdbc:mysql://db.example.com:3307/fate_meta?"))
+        let secret = try #require(rendered.manifests.first { $0.kind == "Secret" }).text
+        #expect(secret.contains("mysql-password: " + Data("s3cret".utf8).base64EncodedString()))
+    }
+
     @Test func federationPartiesRouteThroughTheExchange() throws {
         let exchange = try ChartRenderer.render(chart: try OurCharts.chart("fate-exchange"), clusterSpec: try OurCharts.spec("federation/exchange.yaml"),
                                                 kubeVersion: OurCharts.kubeVersion)

@@ -85,6 +85,8 @@ import Testing
 
     @Test func malformedSchemasAreRejectedWithTheirLocation() {
         #expect(throws: ChartError.self) { try ValuesSchema(json: #"{"type": "object", "propertys": {}}"#) }
+        #expect(throws: ChartError.self) { try ValuesSchema(json: #"{"maxLength": 1e300}"#) }
+        #expect(throws: ChartError.self) { try ValuesSchema(json: #"{"type": "object""#) }
         #expect(throws: ChartError.self) { try ValuesSchema(json: ##"{"properties": {"a": {"$ref": "#/definitions/missing"}}}"##) }
         do {
             _ = try ValuesSchema(json: #"{"properties": {"a": {"type": "int"}}}"#)

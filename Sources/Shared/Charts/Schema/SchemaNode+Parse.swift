@@ -44,7 +44,7 @@ extension SchemaNode {
         }
         func count(_ key: String) throws(ChartError) -> Int? {
             guard let n = try number(key) else { return nil }
-            guard n >= 0, n == n.rounded() else { throw invalid(location + "/" + key, "must be a non-negative integer") }
+            guard n >= 0, n == n.rounded(), n < 1e15 else { throw invalid(location + "/" + key, "must be a non-negative integer") }
             return Int(n)
         }
 
