@@ -29,21 +29,31 @@ struct ChartIntegrationTests {
         #expect(try await first.stop(keepingData: true) == 0)
 
         // A second start with the same directory writes nothing.
-        let api = try await APIProcess.start(database: first.database, queue: first.queue, environment: ["KUBEFATE_CHARTS_DIR": directory])
+        let second = try await APIProcess.start(database: first.database, queue: first.queue, environment: ["KUBEFATE_CHARTS_DIR": directory])
+        let replacement: String
         do {
-            let again = try await Self.charts(api, token: try await api.token())
+            let again = try await Self.charts(second, token: try await second.token())
             #expect(again.map { $0["uuid"] as? String } == [uuid])
 
             // Uploading the same name and version replaces the chart (new uuid, as KubeFATE).
             let package = try S.package(S.demoFiles(greeting: "servus"))
-            let upload = try await S.upload(api, token: token, data: package)
+            let upload = try await S.upload(second, token: token, data: package)
             #expect(upload.status == 200, "\(upload.body)")
             #expect(try S.json(upload.body)["msg"] as? String == "CreateChart Success")
             let data = try #require(try S.json(upload.body)["data"] as? [String: Any])
-            let replacement = try #require(data["helmUUID"] as? String)
+            replacement = try #require(data["helmUUID"] as? String)
             #expect(replacement != uuid)
-            #expect(try await Self.charts(api, token: token).map { $0["uuid"] as? String } == [replacement])
+            #expect(try await Self.charts(second, token: token).map { $0["uuid"] as? String } == [replacement])
+        } catch {
+            _ = try? await second.stop()
+            throw error
+        }
+        #expect(try await second.stop(keepingData: true) == 0)
 
+        // The next start keeps the uploaded chart although the directory's differs.
+        let api = try await APIProcess.start(database: first.database, queue: first.queue, environment: ["KUBEFATE_CHARTS_DIR": directory])
+        do {
+            #expect(try await Self.charts(api, token: token).map { $0["uuid"] as? String } == [replacement])
             let get = try await api.send("GET", "/v1/chart/\(replacement)", token: token)
             #expect(get.status == 200)
             let chart = try #require(try S.json(get.body)["data"] as? [String: Any])

@@ -11,7 +11,8 @@ enum ChartImport {
     ///
     /// - Throws: 400 naming `file` when the files are no valid chart or lack
     ///   `values-template.yaml`, which every KubeFATE install needs.
-    static func record(files: [String: [UInt8]], tenant: String?, source: String) throws(APIError) -> ChartRecord {
+    static func record(files: [String: [UInt8]], tenant: String?, source: String,
+                       origin: ChartRecord.Origin = .upload) throws(APIError) -> ChartRecord {
         let chart: Chart
         do {
             chart = try Chart.load(files: files)
@@ -25,7 +26,7 @@ enum ChartImport {
                            chart: chart.chartYAML, values: chart.valuesYAML ?? "", valuesTemplate: valuesTemplate,
                            valuesTemplateExample: chart.valuesTemplateExample ?? "",
                            templates: chart.templates.map { ChartRecord.TemplateFile(name: $0.name, data: $0.data) },
-                           files: files, digest: digest(files))
+                           files: files, digest: digest(files), origin: origin)
     }
 
     /// The files of a loaded chart (what a directory load kept: `.helmignore`d files are gone).
@@ -63,7 +64,8 @@ enum ChartImport {
 
     /// Loads every chart under `directories` (a directory holding `Chart.yaml`, or a `.tgz`) into
     /// the store as a global chart; one already stored with the same name, version and content is
-    /// skipped. A chart that fails to load is logged and skipped. Returns how many were written.
+    /// skipped, and an uploaded chart of the same name and version is kept (an administrator's
+    /// upload wins). A chart that fails to load is logged and skipped. Returns how many were written.
     @discardableResult
     static func importDirectories(_ directories: [String], into charts: ChartRepository, logger: Logger) async throws -> Int {
         var written = 0
@@ -83,7 +85,7 @@ enum ChartImport {
                 do {
                     let files = isChartDirectory ? Self.files(of: try Chart.load(directory: path))
                                                  : try ChartArchive.files(fromTarGz: Array(fm.contents(atPath: path) ?? Data()))
-                    record = try Self.record(files: files, tenant: nil, source: path)
+                    record = try Self.record(files: files, tenant: nil, source: path, origin: .directory)
                 } catch {
                     logger.error("chart not imported", metadata: ["path": "\(path)", "error": "\(error)"])
                     continue
@@ -94,6 +96,9 @@ enum ChartImport {
                     logger.info("chart imported", metadata: ["chart": "\(stored.name) \(stored.version)", "path": "\(path)"])
                 case .unchanged:
                     logger.debug("chart unchanged", metadata: ["path": "\(path)"])
+                case .keptUpload(let stored):
+                    logger.notice("an uploaded chart of the same name and version is kept; the directory's is not imported",
+                                  metadata: ["chart": "\(stored.name) \(stored.version)", "path": "\(path)"])
                 }
             }
         }

@@ -7,6 +7,14 @@ import KFModels
 /// Encodes with KubeFATE's keys (`values_template`, `templates` as `[{"name","data"(base64)}]`,
 /// the gorm keys) and our `tenant` (null for a global chart); `files` and `digest` stay internal.
 public struct ChartRecord: Sendable, Hashable, Encodable {
+    /// How a chart came into the store.
+    public enum Origin: String, Sendable, Hashable {
+        /// `POST /v1/chart`.
+        case upload
+        /// Loaded from `KUBEFATE_CHARTS_DIR` at start.
+        case directory
+    }
+
     /// One template file as KubeFATE's `templates` column holds it (Helm's `chart.File`).
     public struct TemplateFile: Sendable, Hashable, Encodable {
         public var name: String
@@ -40,8 +48,9 @@ public struct ChartRecord: Sendable, Hashable, Encodable {
     public var templates: [TemplateFile]
     /// Every file of the chart by path below the chart root (Chart.yaml, templates/…, files/…).
     public var files: [String: [UInt8]]
-    /// Lower-case hex SHA-256 identifying the content (see `ChartDigest` in the API).
+    /// Lower-case hex SHA-256 identifying the content (`ChartImport.digest` in the API).
     public var digest: String
+    public var origin: Origin
     public var id: Int64
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
@@ -49,7 +58,7 @@ public struct ChartRecord: Sendable, Hashable, Encodable {
 
     public init(uuid: String = UUID().uuidString.lowercased(), tenant: String?, name: String, version: String, appVersion: String,
                 chart: String, values: String, valuesTemplate: String, valuesTemplateExample: String,
-                templates: [TemplateFile], files: [String: [UInt8]], digest: String, id: Int64 = 0,
+                templates: [TemplateFile], files: [String: [UInt8]], digest: String, origin: Origin = .upload, id: Int64 = 0,
                 createdAt: Timestamp = .now(), updatedAt: Timestamp = .now(), deletedAt: Timestamp? = nil) {
         self.uuid = uuid
         self.tenant = tenant
@@ -63,6 +72,7 @@ public struct ChartRecord: Sendable, Hashable, Encodable {
         self.templates = templates
         self.files = files
         self.digest = digest
+        self.origin = origin
         self.id = id
         self.createdAt = createdAt
         self.updatedAt = updatedAt

@@ -17,6 +17,8 @@ public struct ChartRepository: Sendable {
         case replaced(ChartRecord)
         /// A live chart with the same digest exists; nothing was written.
         case unchanged(ChartRecord)
+        /// An uploaded chart of that name and version exists with other content; it is kept.
+        case keptUpload(ChartRecord)
     }
 
     /// Stores `record` in its scope, replacing (soft-deleting) a live chart with the same name and
@@ -33,7 +35,8 @@ public struct ChartRepository: Sendable {
     }
 
     /// Stores `record` unless a live chart with the same name, version, scope and digest exists
-    /// (start-up import of `KUBEFATE_CHARTS_DIR`: importing twice writes nothing).
+    /// (start-up import of `KUBEFATE_CHARTS_DIR`: importing twice writes nothing) or an uploaded
+    /// one does (an administrator's upload wins over the shipped chart).
     public func importChart(_ record: ChartRecord) async throws -> ImportOutcome {
         let columns = Self.columns
         return try await pool.transaction { conn in
@@ -42,6 +45,7 @@ public struct ChartRepository: Sendable {
                 """, [.text(record.name), .text(record.version), .text(record.tenant ?? "")], idempotent: false).first
                 .map { try Self.record($0, withFiles: false) }
             if let existing, existing.digest == record.digest { return .unchanged(existing) }
+            if let existing, existing.origin == .upload, record.origin == .directory { return .keptUpload(existing) }
             try Self.replace(record, on: conn)
             return existing == nil ? .inserted(record) : .replaced(record)
         }
@@ -92,7 +96,7 @@ public struct ChartRepository: Sendable {
 
     static let listColumns = """
         c.id, c.uuid, c.tenant_uuid, c.name, c.version, c.app_version, c.chart, c.`values`, c.values_template, \
-        c.values_template_example, c.templates, c.digest, c.created_at, c.updated_at, c.deleted_at
+        c.values_template_example, c.templates, c.digest, c.created_at, c.updated_at, c.deleted_at, c.origin
         """
     static let columns = listColumns + ", c.files"
 
@@ -103,20 +107,20 @@ public struct ChartRepository: Sendable {
             """, [.text(record.name), .text(record.version), .text(record.tenant ?? "")])
         try conn.execute("""
             INSERT INTO charts (uuid, tenant_uuid, tenant_key, name, version, app_version, chart, `values`, values_template,
-              values_template_example, templates, files, digest, live, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(6), NOW(6))
+              values_template_example, templates, files, digest, origin, live, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(6), NOW(6))
             """, [.text(record.uuid), .optional(record.tenant), .text(record.tenant ?? ""), .text(record.name), .text(record.version),
                   .text(record.appVersion), .text(record.chart), .text(record.values), .text(record.valuesTemplate),
                   .text(record.valuesTemplateExample), .bytes(try encodeTemplates(record.templates)),
-                  .bytes(try encodeFiles(record.files)), .text(record.digest)])
+                  .bytes(try encodeFiles(record.files)), .text(record.digest), .text(record.origin.rawValue)])
     }
 
     static func record(_ r: SQLRow, withFiles: Bool) throws -> ChartRecord {
         ChartRecord(uuid: try r.string(1), tenant: try r.optionalString(2), name: try r.string(3), version: try r.string(4),
                     appVersion: try r.string(5), chart: try r.string(6), values: try r.string(7), valuesTemplate: try r.string(8),
                     valuesTemplateExample: try r.string(9), templates: try decodeTemplates(r.isNull(10) ? [] : r.bytes(10)),
-                    files: withFiles && !r.isNull(15) ? try decodeFiles(r.bytes(15)) : [:], digest: try r.string(11),
-                    id: try r.int(0), createdAt: try r.timestamp(12), updatedAt: try r.timestamp(13),
+                    files: withFiles && !r.isNull(16) ? try decodeFiles(r.bytes(16)) : [:], digest: try r.string(11),
+                    origin: ChartRecord.Origin(rawValue: try r.string(15)) ?? .upload, id: try r.int(0), createdAt: try r.timestamp(12), updatedAt: try r.timestamp(13),
                     deletedAt: try r.optionalTimestamp(14))
     }
 
