@@ -53,6 +53,7 @@ final class APIProcess: @unchecked Sendable {
         env["KUBEFATE_METRICS_REFRESH"] = "1"
         env["KUBECONFIG"] = nil
         env["KUBERNETES_SERVICE_HOST"] = nil
+        env["KUBEFATE_CHARTS_DIR"] = repositoryRoot.appendingPathComponent("charts").path
         env.merge(extra) { _, given in given }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")

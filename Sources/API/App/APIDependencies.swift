@@ -20,6 +20,11 @@ struct APIDependencies: Sendable {
     let logins: LoginLimiter
     /// The Kubernetes API for logs and namespace details; nil when none is configured.
     let kube: KubeAccess
+    /// Chart store, audit log and idempotency keys, and the chart settings (issue 6 extensions).
+    let charts: ChartRepository
+    let audit: AuditRepository
+    let idempotency: IdempotencyRepository
+    let chartStore: ChartStoreConfig
     /// The uuid of the `default` tenant, which receives namespaces a platform admin uses unowned.
     let defaultTenant: String
 }

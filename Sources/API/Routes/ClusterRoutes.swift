@@ -23,8 +23,10 @@ struct ClusterRoutes {
     }
 
     func install(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context, update: false) }
         let principal = try context.principal
         let cluster = try await validated(request)
+        _ = try await ClusterChartCheck(deps: deps).check(cluster, caller: principal, context)
         let tenant = try await principal.require(.operator, inNamespace: cluster.namespace, to: "install clusters",
                                                  grantUnownedTo: deps.defaultTenant)
         let job = try await submit(.install(cluster.args, spec: cluster.specJSON), principal, tenant: tenant.uuid, context)
@@ -32,8 +34,10 @@ struct ClusterRoutes {
     }
 
     func update(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context, update: true) }
         let principal = try context.principal
         let cluster = try await validated(request)
+        _ = try await ClusterChartCheck(deps: deps).check(cluster, caller: principal, context)
         let tenant = try await principal.require(.operator, inNamespace: cluster.namespace, to: "update clusters")
         let job = try await submit(.update(cluster.args, spec: cluster.specJSON), principal, tenant: tenant.uuid, context)
         return try JSONResponse.make(Envelope(data: job, msg: "setCluster Success"))

@@ -3,6 +3,7 @@ extension Migration {
     public static let all: [Migration] = [
         initialSchema,
         tenancy,
+        charts,
     ]
 
     /// Version 1: tenants, users, memberships, namespaces, clusters, jobs, sub_jobs, charts, outbox,
