@@ -113,11 +113,11 @@ import Testing
     }
 
     @Test func exitCodesDistinguishOutcomes() {
-        #expect(JobWatchCommand.exitCode(.success) == 0)
-        #expect(JobWatchCommand.exitCode(.failed) == 2)
-        #expect(JobWatchCommand.exitCode(.canceled) == 3)
-        #expect(JobWatchCommand.exitCode(.timeout) == 4)
-        #expect(JobWatchCommand.exitCode(.rollback) == 5)
+        #expect(JobWatcher.exitCode(.success) == 0)
+        #expect(JobWatcher.exitCode(.failed) == 2)
+        #expect(JobWatcher.exitCode(.canceled) == 3)
+        #expect(JobWatcher.exitCode(.timeout) == 4)
+        #expect(JobWatcher.exitCode(.rollback) == 5)
     }
 }
 
