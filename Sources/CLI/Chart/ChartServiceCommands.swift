@@ -18,7 +18,7 @@ struct ChartUploadCommand: AsyncParsableCommand {
             let result = try await client.raw("POST", "chart", body: form.body, contentType: form.contentType,
                                               idempotencyKey: UUID().uuidString.lowercased())
             guard result.status == 200 else { throw KubefateClient.failure(result) }
-            Terminal.write("Upload file Success\n")
+            Terminal.write(Messages.chartUploaded)
         }
     }
 }
@@ -74,7 +74,7 @@ struct ChartDeleteCommand: AsyncParsableCommand {
         try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
             let answer = try await client.request("DELETE", "chart/\(id)", as: MessageEnvelope.self)
-            Terminal.write(answer.msg + "\n")
+            Terminal.write(Messages.fromService(answer))
         }
     }
 }

@@ -56,7 +56,7 @@ struct JobDeleteCommand: AsyncParsableCommand {
         try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
             let answer = try await client.request("DELETE", "job/\(id)", as: MessageEnvelope.self)
-            Terminal.write(answer.msg + "\n")
+            Terminal.write(Messages.fromService(answer))
         }
     }
 }

@@ -83,7 +83,7 @@ struct UserDeleteCommand: AsyncParsableCommand {
         try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
             let answer = try await client.request("DELETE", "user/\(id)", as: MessageEnvelope.self)
-            Terminal.write(answer.msg + "\n")
+            Terminal.write(Messages.fromService(answer))
         }
     }
 }

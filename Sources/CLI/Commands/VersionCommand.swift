@@ -10,12 +10,12 @@ struct VersionCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        Terminal.write("* kubefate commandLine version=\(Self.cliVersion)\r\n")
+        Terminal.write(Messages.cliVersion(Self.cliVersion))
         do throws(CLIError) {
             let answer = try await connection.makeClient().request("GET", "version", as: VersionEnvelope.self)
-            Terminal.write("* kubefate service version=\(answer.version)\r\n")
+            Terminal.write(Messages.serviceVersion(answer.version))
         } catch {
-            Terminal.write("* kubefate service connection error, \(error.message)\n")
+            Terminal.write(Messages.serviceConnectionError(error.message))
             throw ExitCode(error.exitCode)
         }
     }

@@ -28,6 +28,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// The `-o/--output` option shared by list and describe commands.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("output")], help: "Output format: table, json or yaml.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: table, json or yaml.")
     var format: OutputFormat = .table
 }
