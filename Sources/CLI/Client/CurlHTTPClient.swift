@@ -76,10 +76,12 @@ actor CurlHTTPClient {
     }
 
     /// Opens a connection to `url`'s host and port only (TCP, plus the TLS handshake for https),
-    /// for `kubefate doctor`. Returns nil on success, else curl's code and text.
+    /// for `kubefate doctor`. A handle of its own, cleaned up at once, so the connection closes.
+    /// Returns nil on success, else curl's code and text.
     func connect(url: String) -> (code: Int, message: String)? {
-        let h = handle.raw
-        prepare(url: url)
+        guard let h = curl_easy_init() else { return (Int(CURLE_FAILED_INIT.rawValue), "cannot initialise libcurl") }
+        defer { curl_easy_cleanup(h) }
+        Self.configure(h, url: url, caFile: caFile)
         _ = ccurl_setopt_long(h, CURLOPT_CONNECT_ONLY, 1)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let code = errorBuffer.withUnsafeMutableBufferPointer { buffer in
@@ -87,15 +89,17 @@ actor CurlHTTPClient {
             defer { _ = ccurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, nil) }
             return curl_easy_perform(h)
         }
-        // A connect-only handle keeps its connection; a fresh reset leaves the handle reusable.
-        curl_easy_reset(h)
         return code == CURLE_OK ? nil : (Int(code.rawValue), Self.describe(code, errorBuffer))
     }
 
-    /// The settings every transfer shares: URL, signals off, connect timeout, CA bundle.
+    /// Resets the shared handle to the settings every transfer shares.
     private func prepare(url: String) {
-        let h = handle.raw
-        curl_easy_reset(h)
+        curl_easy_reset(handle.raw)
+        Self.configure(handle.raw, url: url, caFile: caFile)
+    }
+
+    /// URL, signals off, connect timeout, CA bundle.
+    private static func configure(_ h: UnsafeMutableRawPointer, url: String, caFile: String?) {
         _ = ccurl_setopt_str(h, CURLOPT_URL, url)
         _ = ccurl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
         _ = ccurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT, 10)

@@ -2,8 +2,8 @@ import ArgumentParser
 import CCurl
 import Foundation
 
-/// `kubefate doctor`: checks the path to the service step by step (config, DNS, TCP, TLS, login and
-/// token, version skew) and prints one actionable line per problem. Exits 1 when any check fails.
+/// `kubefate doctor`: checks the path to the service step by step (config, DNS, TCP, TLS, the
+/// service's greeting, login and token, version skew) and prints one actionable line per problem. Exits 1 when any check fails.
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "doctor", abstract: "Check the connection to the service and explain problems.")
 
@@ -89,7 +89,29 @@ struct Doctor: Sendable {
         return false
     }
 
+    /// `GET /` answers `{"msg":"kubefate run Success"}` on a kubefate service (no auth needed).
+    private func checkRoot(config: CLIConfig, http: CurlHTTPClient, report: inout DoctorReport) async -> Bool {
+        struct Root: Decodable { var msg: String }
+        let answer: HTTPResult
+        do throws(CLIError) {
+            answer = try await http.send(method: "GET", url: config.baseURL + "/")
+        } catch {
+            report.problem("service", "GET \(config.baseURL)/ failed (\(error.message)): check the service's health and load balancer")
+            return false
+        }
+        guard answer.status == 200, let root = try? JSONDecoder().decode(Root.self, from: Data(answer.body)),
+              root.msg == "kubefate run Success" else {
+            let start = String(decoding: answer.body.prefix(60), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            report.problem("service", "\(config.baseURL)/ answered \(answer.status) \"\(start)\", not kubefate's greeting: serviceurl "
+                + "must point at the kubefate service, host[:port][/prefix]")
+            return false
+        }
+        report.ok("service", "\(config.baseURL)/ is a kubefate service")
+        return true
+    }
+
     private func checkService(config: CLIConfig, http: CurlHTTPClient, report: inout DoctorReport) async {
+        guard await checkRoot(config: config, http: http, report: &report) else { return }
         let client: KubefateClient
         let token: String
         do throws(CLIError) {
