@@ -31,7 +31,8 @@ final class APIProcess: @unchecked Sendable {
     }
 
     /// Starts the API (migrating the database, a fresh one unless given) and waits until it listens.
-    static func start(database existingDatabase: String? = nil, queue existingQueue: String? = nil) async throws -> APIProcess {
+    static func start(database existingDatabase: String? = nil, queue existingQueue: String? = nil,
+                      environment extra: [String: String] = [:]) async throws -> APIProcess {
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let database = existingDatabase ?? "kf_test_api_\(suffix)"
         let queue = existingQueue ?? "kf.test.api.\(suffix)"
@@ -49,6 +50,7 @@ final class APIProcess: @unchecked Sendable {
         env["KUBEFATE_API_READY_FILE"] = readyFile
         env["KUBEFATE_MIGRATE"] = "1"
         env["KUBEFATE_METRICS_REFRESH"] = "1"
+        env.merge(extra) { _, given in given }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = try FileHandle(forWritingTo: {

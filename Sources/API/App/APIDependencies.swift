@@ -14,6 +14,13 @@ struct APIDependencies: Sendable {
     let signer: JWTSigner
     let passwords: PasswordService
     let registry: PrometheusCollectorRegistry
-    /// The uuid of the tenant that owns every namespace until tenancy exists (issue 6).
+    /// Principals by token id (see `AuthMiddleware`); invalidate after changing users or tenancy.
+    let principals: PrincipalCache
+    /// Chart store, audit log and idempotency keys, and the chart settings (issue 6 extensions).
+    let charts: ChartRepository
+    let audit: AuditRepository
+    let idempotency: IdempotencyRepository
+    let chartStore: ChartStoreConfig
+    /// The uuid of the `default` tenant, which receives namespaces a platform admin uses unowned.
     let defaultTenant: String
 }

@@ -30,7 +30,13 @@ enum APIServer {
         let deps = APIDependencies(config: config, pool: pool, jobs: JobRepository(pool: pool), users: users,
                                    publisher: publisher, relay: relay,
                                    signer: JWTSigner(key: config.jwtKey, lifetime: config.jwtLifetime),
-                                   passwords: passwords, registry: registry, defaultTenant: tenant)
+                                   passwords: passwords, registry: registry, principals: PrincipalCache(),
+                                   charts: ChartRepository(pool: pool), audit: AuditRepository(pool: pool),
+                                   idempotency: IdempotencyRepository(pool: pool),
+                                   chartStore: try ChartStoreConfig(environment: environment), defaultTenant: tenant)
+        _ = try await retrying("chart import", logger: logger) {
+            try await ChartImport.importDirectories(deps.chartStore.directories, into: deps.charts, logger: logger)
+        }
         let readyFile = environment["KUBEFATE_API_READY_FILE"]
         let app = Application(
             router: buildRouter(deps),
@@ -64,10 +70,17 @@ enum APIServer {
         router.add(middleware: ErrorMiddleware())
         SystemRoutes(deps: deps).registerPublic(on: router)
         UserRoutes(deps: deps).register(on: router)
-        let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer))
+        OpenAPIRoutes().register(on: router)
+        let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer, users: deps.users, cache: deps.principals))
+            .add(middleware: AuditMiddleware(repository: deps.audit))
+            .add(middleware: IdempotencyMiddleware(repository: deps.idempotency,
+                                                   maxBodyBytes: max(deps.config.maxBodyBytes, deps.chartStore.maxUploadBytes)))
         SystemRoutes(deps: deps).registerProtected(on: v1)
         ClusterRoutes(deps: deps).register(on: v1)
         JobRoutes(deps: deps).register(on: v1)
+        ChartRoutes(deps: deps).register(on: v1)
+        AuditRoutes(deps: deps).register(on: v1)
+        JobEventRoutes(deps: deps).register(on: v1)
         return router
     }
 

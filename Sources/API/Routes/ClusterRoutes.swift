@@ -2,8 +2,8 @@ import Hummingbird
 import KFDatabase
 import KFModels
 
-/// `POST /v1/cluster`: validates the install request, records the namespace as the default tenant's
-/// (until tenancy, every namespace belongs to it), then writes cluster, job and outbox row in one
+/// `POST /v1/cluster`: validates the install request, requires operator in the tenant owning the
+/// namespace (a platform admin may use an unowned one, granted to the `default` tenant), then writes cluster, job and outbox row in one
 /// transaction (`JobRepository.submit`) and wakes the outbox relay. Nothing is written for a request
 /// that fails validation; a cluster held by an active job answers 409 naming that job.
 struct ClusterRoutes {
@@ -14,21 +14,21 @@ struct ClusterRoutes {
     }
 
     func install(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+        if DryRunRoute.requested(request) { return try await DryRunRoute(deps: deps).run(request, context) }
+        let principal = try context.principal
         var request = request
         let body = try await request.bytes(limit: deps.config.maxBodyBytes)
         let cluster = try ClusterRequestValidator(maxDataBytes: deps.config.maxBodyBytes).validate(body: body)
-        let owner = try await mapErrors(context) { try await deps.users.claimNamespace(cluster.namespace, tenantID: deps.defaultTenant) }
-        guard owner == deps.defaultTenant else {
-            throw APIError(status: .forbidden, message: "namespace \(cluster.namespace) belongs to another tenant", field: "namespace")
-        }
+        _ = try await ClusterChartCheck(deps: deps).check(cluster, caller: principal, context)
+        let tenant = try await principal.require(.operator, inNamespace: cluster.namespace, to: "install clusters",
+                                                 grantUnownedTo: deps.defaultTenant)
         let submission = JobSubmission(.install(cluster.args, spec: cluster.specJSON),
-                                       creator: identity.username, tenant: deps.defaultTenant)
+                                       creator: principal.username, tenant: tenant.uuid)
         let job = try await mapErrors(context) { try await deps.jobs.submit(submission) }
         deps.relay.wake()
         context.logger.info("install submitted", metadata: [
             "job.id": "\(job.uuid)", "cluster.name": "\(cluster.name)", "cluster.namespace": "\(cluster.namespace)",
-            "tenant": "\(deps.defaultTenant)", "user": "\(identity.username)",
+            "tenant": "\(tenant.name)", "user": "\(principal.username)",
         ])
         return try JSONResponse.make(Envelope(data: job, msg: "createCluster Success"))
     }

@@ -20,8 +20,8 @@ struct JobRoutes {
     }
 
     func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
-        var filter = JobFilter(limit: 1000)
+        let principal = try context.principal
+        var filter = JobFilter(tenants: principal.visibleTenants, limit: 1000)
         if let limit = request.uri.queryParameters.get("limit") {
             guard let n = Int(limit), (1...10_000).contains(n) else { throw APIError.invalid("limit", "limit must be an integer in 1...10000") }
             filter.limit = n
@@ -35,20 +35,24 @@ struct JobRoutes {
     }
 
     func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
+        let principal = try context.principal
         let id = try Self.jobID(context)
         guard let job = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw APIError.notFound() }
+        try principal.require(.viewer, inTenant: job.tenant, to: "read jobs")
         return try JSONResponse.make(Envelope(data: job, msg: "getJob Success"))
     }
 
     func stop(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+        let principal = try context.principal
         guard request.uri.queryParameters.get("jobStatus") == "stop" else { throw APIError.invalid("jobStatus", "jobStatus error") }
         let id = try Self.jobID(context)
+        let unknown = APIError.notFound("get job by jobID error, please check job ID, record not found")
+        guard let current = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw unknown }
+        try principal.require(.operator, inTenant: current.tenant, to: "stop jobs", notFound: unknown)
         guard let job = try await mapErrors(context, { try await deps.jobs.requestStop(jobID: id) }) else {
-            throw APIError.notFound("get job by jobID error, please check job ID, record not found")
+            throw unknown
         }
-        context.logger.info("stop requested", metadata: ["job.id": "\(id)", "user": "\(identity.username)", "status": "\(job.status)"])
+        context.logger.info("stop requested", metadata: ["job.id": "\(id)", "user": "\(principal.username)", "status": "\(job.status)"])
         return try JSONResponse.make(StopBody(data: "Stop Job Success", job: job, msg: "stop Job Success"))
     }
 

@@ -19,7 +19,7 @@ struct UserRoutes {
 
     func register(on router: Router<APIRequestContext>) {
         router.post("/v1/user/login") { request, context in try await login(request, context) }
-        router.post("/v1/user/logout") { _, _ in try JSONResponse.make(LogoutBody(code: 200)) }
+        router.post("/v1/user/logout") { request, context in try await logout(request, context) }
     }
 
     /// Any content type is accepted (KubeFATE's CLI sends none). Unknown users cost the same PBKDF2
@@ -47,6 +47,20 @@ struct UserRoutes {
         let (token, claims) = deps.signer.sign(username: user.username)
         let expire = Timestamp(Date(timeIntervalSince1970: TimeInterval(claims.expiresAt))).rfc3339
         return try JSONResponse.make(LoginBody(code: 200, expire: expire, token: token))
+    }
+
+    /// Revokes the presented token (its `jti`, until it expires) so every replica refuses it from
+    /// now on; answers KubeFATE's `{"code":200}` also without a (valid) token, as there is then
+    /// nothing to revoke.
+    func logout(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        if let token = try? AuthMiddleware.bearerToken(request.headers[.authorization]),
+           let claims = try? deps.signer.verify(token) {
+            let expiry = Date(timeIntervalSince1970: TimeInterval(claims.expiresAt))
+            try await mapErrors(context) { try await deps.users.revokeToken(claims.tokenID, expiresAt: expiry) }
+            deps.principals.invalidate(tokenID: claims.tokenID)
+            context.logger.info("logged out", metadata: ["user": "\(claims.username)"])
+        }
+        return try JSONResponse.make(LogoutBody(code: 200))
     }
 
     /// A hash no password matches, for equal-cost refusals.
