@@ -6,23 +6,19 @@ import Testing
 /// what scripts see — the exact lines, the table rows they grep, exit statuses.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["KUBEFATE_TEST_INTEGRATION"] == "1"))
 struct CLIIntegrationTests {
-    static let spec = "name: fate-9999\nnamespace: fate-9999\nchartName: fate\nchartVersion: v1.11.2\n"
+    static let spec = ChartTestSupport.demoSpec()
 
-    private func withAPI(_ body: (APIProcess, CLIRunner) async throws -> Void) async throws {
-        let api = try await APIProcess.start()
-        let cli = try CLIRunner.against(api)
-        defer { cli.remove() }
-        do {
+    /// An API with the demo chart in its chart store, and a CLI pointed at it as admin.
+    static func withAPI(_ body: (APIProcess, CLIRunner) async throws -> Void) async throws {
+        try await ChartTestSupport.withAPI(environment: ["KUBEFATE_CHARTS_DIR": try ChartTestSupport.demoChartsDirectory()]) { api in
+            let cli = try CLIRunner.against(api)
+            defer { cli.remove() }
             try await body(api, cli)
-        } catch {
-            _ = try? await api.stop()
-            throw error
         }
-        try await api.stop()
     }
 
     @Test func versionPrintsBothLinesWithCRLF() async throws {
-        try await withAPI { _, cli in
+        try await Self.withAPI { _, cli in
             let out = try await cli.run("version")
             #expect(out.status == 0)
             #expect(out.stdout == "* kubefate commandLine version=v1.4.5\r\n* kubefate service version=v1.4.5\r\n")
@@ -30,7 +26,7 @@ struct CLIIntegrationTests {
     }
 
     @Test func installPrintsTheJobLineAndJobCommandsShowThatJob() async throws {
-        try await withAPI { _, cli in
+        try await Self.withAPI { _, cli in
             try cli.write(Self.spec, to: "cluster.yaml")
             let install = try await cli.run("cluster", "install", "-f", "cluster.yaml")
             #expect(install.status == 0, "\(install.stderr)")
@@ -67,7 +63,7 @@ struct CLIIntegrationTests {
     }
 
     @Test func clientSideSpecErrorsAreKubefatesMessages() async throws {
-        try await withAPI { _, cli in
+        try await Self.withAPI { _, cli in
             try cli.write("name: a\nnamespace: b\nchartName: fate\n", to: "cluster.yaml")
             let out = try await cli.run("cluster", "install", "-f", "cluster.yaml")
             #expect(out.status == 1)
@@ -78,7 +74,7 @@ struct CLIIntegrationTests {
     }
 
     @Test func configYAMLInTheWorkingDirectoryAndFatecloudOverrides() async throws {
-        try await withAPI { api, _ in
+        try await Self.withAPI { api, _ in
             let cli = try CLIRunner()
             defer { cli.remove() }
             let hostPort = String(api.baseURL.dropFirst("http://".count))
@@ -99,7 +95,7 @@ struct CLIIntegrationTests {
     }
 
     @Test func watchFollowsAStoppedJobToItsEndWithItsExitStatus() async throws {
-        try await withAPI { _, cli in
+        try await Self.withAPI { _, cli in
             try cli.write(Self.spec, to: "cluster.yaml")
             let jobID = try #require(try await cli.run("cluster", "install", "-f", "cluster.yaml").jobID)
             #expect(try await cli.run("job", "stop", jobID).status == 0)
@@ -113,7 +109,7 @@ struct CLIIntegrationTests {
     }
 
     @Test func doctorFindsNoProblemWithAHealthyServiceAndNamesBadCredentials() async throws {
-        try await withAPI { api, cli in
+        try await Self.withAPI { api, cli in
             let healthy = try await cli.run("doctor")
             #expect(healthy.status == 0, "\(healthy.stdout)")
             let checks = healthy.stdout.split(separator: "\n").map { $0.split(separator: ":").first.map(String.init) ?? "" }

@@ -12,7 +12,7 @@ struct ChartInfo: Decodable, Sendable, Equatable {
     var tenant: String?
 
     enum CodingKeys: String, CodingKey {
-        case uuid, name, version, appVersion = "app_version", chart, tenant = "tenant_uuid"
+        case uuid, name, version, appVersion = "app_version", chart, tenant
     }
 
     init(from decoder: any Decoder) throws {

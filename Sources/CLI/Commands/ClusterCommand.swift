@@ -12,13 +12,23 @@ struct ClusterCommand: AsyncParsableCommand {
     )
 }
 
-/// Options of the job-creating commands: `--watch` follows the job like `job watch`.
-struct JobFollowOptions: ParsableArguments {
+/// Options of the job-creating commands: `--watch` follows the job like `job watch`; the
+/// `Idempotency-Key` is fresh per invocation unless given, so re-running a command with the same
+/// key (e.g. a script's retry) answers the same job instead of queueing another.
+struct JobSubmitOptions: ParsableArguments {
     @Flag(help: "Follow the job's progress until it ends (exit status as `job watch`).")
     var watch = false
 
     @Flag(help: "With --watch: one line per change even on a terminal.")
     var plain = false
+
+    @Option(name: .customLong("idempotency-key"), help: "Idempotency-Key to send (default: a new UUID).")
+    var idempotencyKey: String?
+
+    /// The key for this invocation's request (and its retries).
+    func key() -> String {
+        idempotencyKey ?? UUID().uuidString.lowercased()
+    }
 
     /// Prints KubeFATE's line for a created job, then follows it when asked.
     func report(_ job: Job, client: KubefateClient) async throws(CLIError) -> JobStatus? {
@@ -41,7 +51,7 @@ struct ClusterInstallCommand: AsyncParsableCommand {
     @Flag(help: "Validate and render only: print the manifest diff, queue nothing.")
     var dryRun = false
 
-    @OptionGroup var follow: JobFollowOptions
+    @OptionGroup var follow: JobSubmitOptions
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
@@ -67,7 +77,7 @@ struct ClusterUpdateCommand: AsyncParsableCommand {
     @Flag(help: "Validate and render only: print the manifest diff, queue nothing.")
     var dryRun = false
 
-    @OptionGroup var follow: JobFollowOptions
+    @OptionGroup var follow: JobSubmitOptions
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
@@ -88,14 +98,14 @@ struct ClusterDeleteCommand: AsyncParsableCommand {
     @Argument(help: "The cluster uuid.")
     var uuid: String?
 
-    @OptionGroup var follow: JobFollowOptions
+    @OptionGroup var follow: JobSubmitOptions
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
         var outcome: JobStatus?
         try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
-            let answer = try await client.request("DELETE", "cluster/\(id)", idempotencyKey: UUID().uuidString.lowercased(),
+            let answer = try await client.request("DELETE", "cluster/\(id)", idempotencyKey: follow.key(),
                                                   as: APIEnvelope<Job>.self)
             outcome = try await follow.report(answer.data, client: client)
         }

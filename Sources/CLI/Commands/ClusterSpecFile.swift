@@ -40,9 +40,9 @@ enum ClusterSpecFile {
                            cover: cover, data: Array(text.utf8))
     }
 
-    /// POSTs (install) or PUTs (update) the arguments with a fresh `Idempotency-Key`, prints the
+    /// POSTs (install) or PUTs (update) the arguments with an `Idempotency-Key`, prints the
     /// created job and follows it when asked; with `dryRun`, prints the diff instead.
-    static func submit(_ method: String, args: ClusterArgs, dryRun: Bool, follow: JobFollowOptions,
+    static func submit(_ method: String, args: ClusterArgs, dryRun: Bool, follow: JobSubmitOptions,
                        client: KubefateClient) async throws(CLIError) -> JobStatus? {
         let body = KubefateClient.encode(args)
         if dryRun {
@@ -50,7 +50,7 @@ enum ClusterSpecFile {
             Terminal.write(dryRunText(answer.data))
             return nil
         }
-        let answer = try await client.request(method, "cluster", body: body, idempotencyKey: UUID().uuidString.lowercased(),
+        let answer = try await client.request(method, "cluster", body: body, idempotencyKey: follow.key(),
                                               as: APIEnvelope<Job>.self)
         return try await follow.report(answer.data, client: client)
     }
