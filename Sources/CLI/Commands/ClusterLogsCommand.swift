@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// `kubefate cluster logs <uuid> [container]` (also `kubefate logs`): the cluster's container logs.
-/// KubeFATE follows over a websocket; this CLI streams `GET /v1/log/<uuid>?follow=true` instead and
-/// prints the text as it arrives.
+/// KubeFATE follows over a websocket; this CLI follows by polling `GET /v1/log/<uuid>` with
+/// timestamps and `since-time` from the newest line seen, printing only lines not shown yet.
 struct ClusterLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "logs", abstract: "Print the logs of a cluster's containers.")
 
@@ -39,35 +39,59 @@ struct ClusterLogsCommand: AsyncParsableCommand {
     func run() async throws {
         try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
-            let path = "log/\(id)?" + (try query())
             if follow {
-                let result = try await client.raw("GET", path + "&follow=true", stream: { Terminal.write(bytes: $0) })
-                guard (200..<300).contains(result.status) else { throw KubefateClient.failure(result) }
+                try await followLogs(id, client: client)
             } else {
-                let answer = try await client.request("GET", path, as: APIEnvelope<String>.self)
+                let answer = try await client.request("GET", "log/\(id)?" + (try query()), as: APIEnvelope<String>.self)
                 Terminal.write(answer.data + "\n")
             }
         }
     }
 
-    /// KubeFATE's query: `container` always, the others only when set.
-    func query() throws(CLIError) -> String {
+    /// Polls until interrupted, riding out a briefly unreachable service like `job watch`.
+    private func followLogs(_ id: String, client: KubefateClient) async throws(CLIError) {
+        var follower = LogFollower(showTimestamps: timestamps)
+        var failures = 0
+        let patience = 30
+        while true {
+            do throws(CLIError) {
+                let path = "log/\(id)?" + (try query(sinceTime: follower.sinceTime, forceTimestamps: true))
+                let answer = try await client.request("GET", path, as: APIEnvelope<String>.self)
+                failures = 0
+                Terminal.write(follower.take(answer.data))
+            } catch where error.isTransient && failures < patience {
+                failures += 1
+                Terminal.writeError("\(error.message) (retrying, \(failures)/\(patience))\n")
+            }
+            do {
+                try await Task.sleep(for: .seconds(2))
+            } catch {
+                throw CLIError("interrupted")
+            }
+        }
+    }
+
+    /// KubeFATE's query: `container` always, the others only when set. Following, after the first
+    /// poll, `sinceTime` replaces `--since`, `--since-time` and `--tail`.
+    func query(sinceTime resumeAt: String? = nil, forceTimestamps: Bool = false) throws(CLIError) -> String {
         var items = ["container=" + escaped(container ?? "")]
         if previous { items.append("previous=true") }
-        if let since {
+        if let since, resumeAt == nil {
             guard let seconds = GoDuration.seconds(since) else {
                 throw CLIError("invalid value \"\(since)\" for flag -since: parse error (use e.g. 30s, 5m, 1h30m)")
             }
             items.append("since=" + GoDuration.format(seconds))
         }
-        if let sinceTime {
+        if let resumeAt {
+            items.append("since-time=" + escaped(resumeAt))
+        } else if let sinceTime {
             guard let rfc3339 = GoDuration.rfc3339(sinceTime) else {
                 throw CLIError("--since-time \"\(sinceTime)\" is not in the form 2006-01-02T15:04:05")
             }
             items.append("since-time=" + escaped(rfc3339))
         }
-        if timestamps { items.append("timestamps=true") }
-        if tail != -1 { items.append("tail=\(tail)") }
+        if timestamps || forceTimestamps { items.append("timestamps=true") }
+        if tail != -1, resumeAt == nil { items.append("tail=\(tail)") }
         if limitBytes != 0 { items.append("limit-bytes=\(limitBytes)") }
         return items.joined(separator: "&")
     }

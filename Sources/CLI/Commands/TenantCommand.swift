@@ -35,7 +35,7 @@ enum QuotaArgument: ExpressibleByArgument, Equatable, Sendable {
 
 /// `{"name","clusterQuota","jobQuota"}`; nil quotas are sent as JSON null (unlimited).
 private struct TenantBody: Encodable {
-    var name: String?
+    var name: String
     var clusterQuota: Int?
     var jobQuota: Int?
 
@@ -43,7 +43,7 @@ private struct TenantBody: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(name, forKey: .name)
+        try c.encode(name, forKey: .name)
         try c.encode(clusterQuota, forKey: .clusterQuota)
         try c.encode(jobQuota, forKey: .jobQuota)
     }
@@ -145,18 +145,30 @@ struct TenantSetQuotaCommand: AsyncParsableCommand {
         if clusterQuota == nil && jobQuota == nil { throw ValidationError("give --cluster-quota, --job-quota or both") }
     }
 
+    /// Only the quotas given: a number sets, null (`unlimited`) removes the limit, an absent key keeps it.
+    struct Body: Encodable {
+        var clusterQuota: QuotaArgument?
+        var jobQuota: QuotaArgument?
+
+        enum CodingKeys: String, CodingKey { case clusterQuota, jobQuota }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            for (key, quota) in [(CodingKeys.clusterQuota, clusterQuota), (.jobQuota, jobQuota)] {
+                switch quota {
+                case .limit(let number)?: try c.encode(number, forKey: key)
+                case .unlimited?: try c.encodeNil(forKey: key)
+                case nil: break
+                }
+            }
+        }
+    }
+
     func run() async throws {
         try await connection.withClient { client throws(CLIError) in
-            let path = "tenant/\(escaped(tenant))"
-            let current = try await client.request("GET", path, as: APIEnvelope<TenantInfo>.self).data
-            let body = TenantBody(name: nil, clusterQuota: clusterQuota.map(\.value) ?? current.clusterQuota,
-                                  jobQuota: jobQuota.map(\.value) ?? current.jobQuota)
-            let result = try await client.raw("PUT", path, body: KubefateClient.encode(body))
-            guard result.status == 200 else { throw KubefateClient.failure(result) }
-            var updated = current
-            updated.clusterQuota = body.clusterQuota
-            updated.jobQuota = body.jobQuota
-            Terminal.write(Messages.quotaSet(updated))
+            let body = KubefateClient.encode(Body(clusterQuota: clusterQuota, jobQuota: jobQuota))
+            let updated = try await client.request("PUT", "tenant/\(escaped(tenant))", body: body, as: APIEnvelope<TenantInfo>.self)
+            Terminal.write(Messages.quotaSet(updated.data))
         }
     }
 }
