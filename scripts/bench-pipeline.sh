@@ -92,7 +92,7 @@ def submit(port, token, prefix, count, threads, out, rate=0.0):
             if rate > 0:
                 time.sleep(max(0.0, began + n / rate - time.monotonic()))
             name = f"{prefix}-{i}"
-            data = f"name: {name}\nnamespace: bench\nchartName: fate\nchartVersion: v1.11.2\n" + spec
+            data = f"name: {name}\nnamespace: bench\nchartName: fate\nchartVersion: v1.11.2\npartyId: 9999\n" + spec
             body = json.dumps({"name": name, "namespace": "bench", "chart_name": "fate", "chart_version": "v1.11.2",
                                "data": base64.b64encode(data.encode()).decode()})
             conn.request("POST", "/v1/cluster", body, {"Authorization": "Bearer " + token, "Content-Type": "application/json"})

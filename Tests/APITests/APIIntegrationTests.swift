@@ -23,7 +23,7 @@ struct APIIntegrationTests {
     }
 
     private static func installBody(name: String, data: String? = nil) -> String {
-        let spec = data ?? "name: \(name)\nnamespace: \(name)\nchartName: fate\nchartVersion: v1.11.2\n"
+        let spec = data ?? "name: \(name)\nnamespace: \(name)\nchartName: fate\nchartVersion: v1.11.2\npartyId: 9999\n"
         let encoded = Data(spec.utf8).base64EncodedString()
         return #"{"name":"\#(name)","namespace":"\#(name)","chart_name":"fate","chart_version":"v1.11.2","cover":false,"data":"\#(encoded)"}"#
     }

@@ -31,6 +31,7 @@ final class APIProcess: @unchecked Sendable {
     }
 
     /// Starts the API (migrating the database, a fresh one unless given) and waits until it listens.
+    /// `environment` adds or overrides variables; `KUBECONFIG` is cleared unless given there.
     static func start(database existingDatabase: String? = nil, queue existingQueue: String? = nil,
                       environment extra: [String: String] = [:]) async throws -> APIProcess {
         let suffix = UUID().uuidString.prefix(8).lowercased()
@@ -50,7 +51,10 @@ final class APIProcess: @unchecked Sendable {
         env["KUBEFATE_API_READY_FILE"] = readyFile
         env["KUBEFATE_MIGRATE"] = "1"
         env["KUBEFATE_METRICS_REFRESH"] = "1"
-        env.merge(extra) { _, given in given }
+        env["KUBECONFIG"] = nil
+        env["KUBERNETES_SERVICE_HOST"] = nil
+        env["KUBEFATE_CHARTS_DIR"] = repositoryRoot.appendingPathComponent("charts").path
+        env.merge(extra) { _, new in new }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = try FileHandle(forWritingTo: {
@@ -108,8 +112,9 @@ final class APIProcess: @unchecked Sendable {
         return (result.status, String(decoding: result.body, as: UTF8.self))
     }
 
-    func token() async throws -> String {
-        let (_, body) = try await send("POST", "/v1/user/login", body: #"{"username":"admin","password":"\#(adminPassword)"}"#)
+    func token(username: String = "admin", password: String? = nil) async throws -> String {
+        let (_, body) = try await send("POST", "/v1/user/login",
+                                       body: #"{"username":"\#(username)","password":"\#(password ?? adminPassword)"}"#)
         let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
         guard let token = object?["token"] as? String else { throw CLIError("no token in \(body)") }
         return token

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import KFDatabase
 import KFQueue
 import Prometheus
@@ -18,6 +19,7 @@ enum OfflineDependencies {
         return APIDependencies(config: config, pool: pool, jobs: JobRepository(pool: pool), users: UserRepository(pool: pool),
                                publisher: publisher, relay: relay, signer: JWTSigner(key: config.jwtKey, lifetime: config.jwtLifetime),
                                passwords: PasswordService(), registry: PrometheusCollectorRegistry(), principals: PrincipalCache(),
+                               logins: LoginLimiter(), kube: KubeAccess(environment: [:], logger: Logger(label: "offline")),
                                charts: ChartRepository(pool: pool), audit: AuditRepository(pool: pool),
                                idempotency: IdempotencyRepository(pool: pool), chartStore: try ChartStoreConfig(environment: environment),
                                defaultTenant: "00000000-0000-0000-0000-000000000000")

@@ -16,6 +16,10 @@ struct APIDependencies: Sendable {
     let registry: PrometheusCollectorRegistry
     /// Principals by token id (see `AuthMiddleware`); invalidate after changing users or tenancy.
     let principals: PrincipalCache
+    /// Failed logins per username and address.
+    let logins: LoginLimiter
+    /// The Kubernetes API for logs and namespace details; nil when none is configured.
+    let kube: KubeAccess
     /// Chart store, audit log and idempotency keys, and the chart settings (issue 6 extensions).
     let charts: ChartRepository
     let audit: AuditRepository

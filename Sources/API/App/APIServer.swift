@@ -31,6 +31,7 @@ enum APIServer {
                                    publisher: publisher, relay: relay,
                                    signer: JWTSigner(key: config.jwtKey, lifetime: config.jwtLifetime),
                                    passwords: passwords, registry: registry, principals: PrincipalCache(),
+                                   logins: LoginLimiter(), kube: KubeAccess(environment: environment.all, logger: logger),
                                    charts: ChartRepository(pool: pool), audit: AuditRepository(pool: pool),
                                    idempotency: IdempotencyRepository(pool: pool),
                                    chartStore: try ChartStoreConfig(environment: environment), defaultTenant: tenant)
@@ -71,13 +72,18 @@ enum APIServer {
         SystemRoutes(deps: deps).registerPublic(on: router)
         UserRoutes(deps: deps).register(on: router)
         OpenAPIRoutes().register(on: router)
+        // Every route below needs a token; one registration per line (merges stay simple).
         let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer, users: deps.users, cache: deps.principals))
             .add(middleware: AuditMiddleware(repository: deps.audit))
             .add(middleware: IdempotencyMiddleware(repository: deps.idempotency,
                                                    maxBodyBytes: max(deps.config.maxBodyBytes, deps.chartStore.maxUploadBytes)))
         SystemRoutes(deps: deps).registerProtected(on: v1)
+        UserRoutes(deps: deps).registerProtected(on: v1)
+        TenantRoutes(deps: deps).register(on: v1)
+        NamespaceRoutes(deps: deps).register(on: v1)
         ClusterRoutes(deps: deps).register(on: v1)
         JobRoutes(deps: deps).register(on: v1)
+        LogRoutes(deps: deps).register(on: v1)
         ChartRoutes(deps: deps).register(on: v1)
         AuditRoutes(deps: deps).register(on: v1)
         JobEventRoutes(deps: deps).register(on: v1)

@@ -50,9 +50,22 @@ struct ClusterChartCheck: Sendable {
         return Checked(record: record, chart: chart, spec: spec)
     }
 
-    /// Validates `spec` against the chart's example keys (charts without a schema).
+    /// Validates `spec` against the chart's `values.schema.json` (the values the spec produces,
+    /// as Helm checks them), or, for a chart without one, against its example's keys.
     func validate(_ spec: ClusterSpec, chart: Chart, record: ChartRecord) throws(APIError) {
-        guard chart.schema == nil, !record.valuesTemplateExample.isEmpty else { return }
+        if chart.schema != nil {
+            let violations: [SchemaViolation]
+            do {
+                violations = try chart.schemaViolations(for: spec)
+            } catch {
+                throw APIError.invalid("data", "the spec does not produce values for chart \(chart.name) \(chart.metadata.version) (\(error.stage)): \(error.message)")
+            }
+            guard let first = violations.first else { return }
+            let more = violations.count > 1 ? " (and \(violations.count - 1) more)" : ""
+            throw APIError.invalid("values.\(first.path)",
+                                   "the values this spec produces break the chart's values.schema.json: \(first.path): \(first.message)\(more)")
+        }
+        guard !record.valuesTemplateExample.isEmpty else { return }
         let keyCheck: SpecKeyCheck
         do {
             keyCheck = try SpecKeyCheck(exampleYAML: record.valuesTemplateExample, valuesTemplate: record.valuesTemplate,

@@ -10,10 +10,13 @@ struct APIRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Set by `AuthMiddleware` on protected routes; nil on public ones.
     var authenticated: Principal?
+    /// The client's IP address (for the login rate limit), or empty when unknown.
+    let remoteAddress: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         authenticated = nil
+        remoteAddress = source.channel.remoteAddress?.ipAddress ?? ""
     }
 
     /// The authenticated caller (401 on a route outside `AuthMiddleware`).

@@ -8,7 +8,8 @@ enum OpenAPIDocument {
 
     /// Every operation, grouped by tag.
     static var operations: [OpenAPIOperation] {
-        systemOperations + userOperations + clusterOperations + jobOperations + chartOperations + extensionOperations
+        systemOperations + userOperations + userManagementOperations + tenancyOperations + clusterOperations
+            + clusterResourceOperations + jobOperations + chartOperations + extensionOperations
     }
 
     /// The document as JSON text (sorted keys).
@@ -103,8 +104,7 @@ enum OpenAPIDocument {
     static var jobOperations: [OpenAPIOperation] {
         [
             .init(method: "GET", path: "/v1/job", summary: "List jobs (also /v1/job/)", tag: "job",
-                  query: [.init(name: "limit", type: "integer", description: "at most this many (1-10000)"),
-                          .init(name: "status", type: "string", description: "only jobs in this status")],
+                  query: paging + [.init(name: "status", type: "string", description: "only jobs in this status")],
                   responses: [(200, "getJobList Success", "JobListEnvelope")] + errors(400, 401)),
             .init(method: "GET", path: "/v1/job/{id}", summary: "Describe a job", tag: "job",
                   responses: [(200, "getJob Success", "JobEnvelope")] + errors(401, 404)),

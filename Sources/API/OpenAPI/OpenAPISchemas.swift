@@ -53,7 +53,36 @@ enum OpenAPISchemas {
                 "id": integer, "at": dateTime, "actor": string, "tenant": nullable(string), "action": string, "target": string,
                 "outcome": string, "detail": nullable(string),
             ], required: ["id", "at", "actor", "action", "outcome"]),
+            "Cluster": object([
+                "uuid": string, "name": string, "namespaces": string, "chart_name": string, "chart_version": string,
+                "values": string, "Spec": nullable(ref("Object")), "revision": integer, "helm_revision": integer,
+                "chart_values": nullable(ref("Object")), "status": string, "Info": nullable(ref("Object")), "tenant": nullable(string),
+                "ID": integer, "CreatedAt": dateTime, "UpdatedAt": dateTime, "DeletedAt": nullable(dateTime),
+            ], required: ["uuid", "name", "namespaces", "status"]),
+            "User": object([
+                "uuid": string, "username": string, "email": string, "userStatus": string, "admin": boolean,
+                "ID": integer, "CreatedAt": dateTime, "UpdatedAt": dateTime, "DeletedAt": nullable(dateTime),
+            ], required: ["uuid", "username"]),
+            "UserRequest": object(["username": string, "password": string, "email": string, "userStatus": string]),
+            "Tenant": object([
+                "uuid": string, "name": string, "ID": integer, "CreatedAt": dateTime,
+                "clusterQuota": nullable(integer), "jobQuota": nullable(integer),
+            ], required: ["uuid", "name"]),
+            "TenantRequest": object(["name": string, "clusterQuota": nullable(integer), "jobQuota": nullable(integer)]),
+            "MemberRequest": object(["role": .object(["type": .string("string"), "enum": .array([.string("viewer"), .string("operator"), .string("admin")])])],
+                                    required: ["role"]),
+            "Member": object(["tenant": string, "username": string, "role": string]),
+            "Namespace": object(["name": string, "status": string, "labels": nullable(map(string)), "annotations": nullable(map(string)),
+                                 "age": string, "tenant": string], required: ["name"]),
+            "NamespaceRequest": object(["name": string, "tenant": string], required: ["name", "tenant"]),
         ]
+        for (name, data) in [("ClusterEnvelope", ref("Cluster")), ("ClusterListEnvelope", array(ref("Cluster"))),
+                             ("UserEnvelope", ref("User")), ("UserListEnvelope", array(ref("User"))),
+                             ("TenantEnvelope", ref("Tenant")), ("TenantListEnvelope", array(ref("Tenant"))),
+                             ("MemberEnvelope", ref("Member")), ("NamespaceEnvelope", ref("Namespace")),
+                             ("NamespaceListEnvelope", array(ref("Namespace")))] {
+            schemas[name] = object(["msg": string, "data": data], required: ["msg", "data"])
+        }
         for (name, data) in [("JobEnvelope", ref("Job")), ("JobListEnvelope", array(ref("Job"))),
                              ("ChartEnvelope", ref("HelmChart")), ("ChartListEnvelope", array(ref("HelmChart"))),
                              ("ChartUploadEnvelope", ref("ChartUpload")), ("StringEnvelope", string),

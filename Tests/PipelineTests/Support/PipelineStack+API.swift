@@ -5,7 +5,7 @@ extension PipelineStack {
     /// The request body of `POST /v1/cluster` for an install of `namespace/name` with `spec`
     /// (cluster.yaml text; `name`, `namespace`, `chartName` and `chartVersion` are added on top).
     static func installBody(name: String, namespace: String, spec: String) -> [UInt8] {
-        let yaml = "name: \(name)\nnamespace: \(namespace)\nchartName: fate\nchartVersion: v1.11.2\n" + spec
+        let yaml = "name: \(name)\nnamespace: \(namespace)\nchartName: fate\nchartVersion: v1.11.2\npartyId: 9999\n" + spec
         let body: [String: Any] = [
             "name": name, "namespace": namespace, "chart_name": "fate", "chart_version": "v1.11.2",
             "cover": false, "data": Data(yaml.utf8).base64EncodedString(), "Keep_upgrade_job": false,
