@@ -40,28 +40,60 @@ struct CLIRunner: Sendable {
     }
 
     func run(_ arguments: String..., environment extra: [String: String] = [:]) async throws -> Output {
+        let running = try start(arguments, environment: extra)
+        while running.process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        return running.finish()
+    }
+
+    /// Starts the binary without waiting, for commands that run until stopped (`logs --follow`).
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Running {
         let id = UUID().uuidString.prefix(8)
-        let outPath = directory + "/.out-\(id)"
-        let errPath = directory + "/.err-\(id)"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
+        let running = Running(process: Process(), outPath: directory + "/.out-\(id)", errPath: directory + "/.err-\(id)")
+        _ = FileManager.default.createFile(atPath: running.outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: running.errPath, contents: nil)
+        let process = running.process
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = environment.merging(extra) { $1 }
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: running.outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: running.errPath))
         try process.run()
-        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
+        return running
+    }
+
+    /// A started CLI process whose output goes to files.
+    final class Running: @unchecked Sendable {
+        // @unchecked Sendable: the process is only started, polled and terminated.
+        let process: Process
+        let outPath: String
+        let errPath: String
+
+        init(process: Process, outPath: String, errPath: String) {
+            self.process = process
+            self.outPath = outPath
+            self.errPath = errPath
         }
-        return Output(status: process.terminationStatus,
-                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+
+        /// What it has printed so far.
+        var stdout: String { (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "" }
+
+        /// Stops it (SIGTERM) and waits.
+        func stop() async {
+            if process.isRunning { process.terminate() }
+            while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        }
+
+        /// The output of the ended process; removes the files.
+        func finish() -> Output {
+            defer {
+                try? FileManager.default.removeItem(atPath: outPath)
+                try? FileManager.default.removeItem(atPath: errPath)
+            }
+            return Output(status: process.terminationStatus, stdout: stdout,
+                          stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        }
     }
 
     func remove() {
