@@ -99,3 +99,39 @@ struct CLIServiceIntegrationTests {
         }
     }
 }
+
+/// `cluster update` with `--dry-run`, then for real with `--keepUpgradeJob`.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["KUBEFATE_TEST_INTEGRATION"] == "1"))
+struct CLIUpdateIntegrationTests {
+    typealias S = ChartTestSupport
+
+    @Test func updateDiffsAgainstTheRunningReleaseThenSubmitsAnUpdateJob() async throws {
+        try await CLIIntegrationTests.withAPI { api, cli in
+            try cli.write(S.demoSpec(), to: "cluster.yaml")
+            let missing = try await cli.run("cluster", "update", "-f", "cluster.yaml")
+            #expect(missing.status == 1)
+            #expect(missing.stderr.hasPrefix("resp.StatusCode=404, error: "), "nothing to update yet: \(missing.stderr)")
+
+            let installJob = try #require(try await cli.run("cluster", "install", "-f", "cluster.yaml").jobID)
+            let database = Database(config: try api.databaseConfig)
+            let claim = try #require(try await database.jobs.claim(jobID: installJob, owner: "test-worker", lease: .seconds(60)))
+            #expect(try await database.jobs.finish(claim, status: .success, reason: nil, clusterStatus: .running))
+            await database.shutdown()
+
+            let same = try await cli.run("cluster", "update", "-f", "cluster.yaml", "--dry-run")
+            #expect(same.status == 0, "\(same.stderr)")
+            #expect(same.stdout == "no changes\n")
+
+            try cli.write(S.demoSpec(extra: "web:\n  replicas: 3\n"), to: "cluster.yaml")
+            let changed = try await cli.run("cluster", "update", "-f", "cluster.yaml", "--dry-run")
+            #expect(changed.stdout.contains("-  replicas: \"1\"\n") && changed.stdout.contains("+  replicas: \"3\"\n"), "\(changed.stdout)")
+
+            let update = try await cli.run("cluster", "update", "-f", "cluster.yaml", "--keepUpgradeJob")
+            let updateJob = try #require(update.jobID, "\(update.stdout)\(update.stderr)")
+            let json = try await cli.run("job", "describe", updateJob, "-o", "json")
+            let job = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect(job["method"] as? String == "ClusterUpdate")
+            #expect((job["meta_data"] as? [String: Any])?["Keep_upgrade_job"] as? Bool == true)
+        }
+    }
+}
