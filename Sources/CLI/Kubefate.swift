@@ -1,11 +1,13 @@
 import ArgumentParser
 
-/// The `kubefate` command line: KubeFATE's commands and flags, plus `chart render` and `job watch`.
+/// The `kubefate` command line: KubeFATE's commands and flags, plus tenants, `job watch`,
+/// `doctor` and `chart render`.
 @main
 struct Kubefate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubefate",
         abstract: "Deploy and manage FATE clusters through the KubeFATE service.",
-        subcommands: [ChartCommand.self, ClusterCommand.self, JobCommand.self, VersionCommand.self, LoginCommand.self]
+        subcommands: [ChartCommand.self, ClusterCommand.self, DoctorCommand.self, JobCommand.self, LoginCommand.self,
+                      ClusterLogsCommand.self, NamespaceCommand.self, TenantCommand.self, UserCommand.self, VersionCommand.self]
     )
 }

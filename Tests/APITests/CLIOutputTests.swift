@@ -113,11 +113,11 @@ import Testing
     }
 
     @Test func exitCodesDistinguishOutcomes() {
-        #expect(JobWatchCommand.exitCode(.success) == 0)
-        #expect(JobWatchCommand.exitCode(.failed) == 2)
-        #expect(JobWatchCommand.exitCode(.canceled) == 3)
-        #expect(JobWatchCommand.exitCode(.timeout) == 4)
-        #expect(JobWatchCommand.exitCode(.rollback) == 5)
+        #expect(JobWatcher.exitCode(.success) == 0)
+        #expect(JobWatcher.exitCode(.failed) == 2)
+        #expect(JobWatcher.exitCode(.canceled) == 3)
+        #expect(JobWatcher.exitCode(.timeout) == 4)
+        #expect(JobWatcher.exitCode(.rollback) == 5)
     }
 }
 
@@ -133,7 +133,7 @@ import Testing
         let dir = try tempDir(configYAML: "serviceurl: example.com:8080\nsafeconnect: true\nuser:\n  username: bob\n  password: pw\n")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let config = try CLIConfig.load(environment: [:], currentDirectory: dir)
-        #expect(config == CLIConfig(baseURL: "https://example.com:8080", username: "bob", password: "pw"))
+        #expect(config == CLIConfig(baseURL: "https://example.com:8080", username: "bob", password: "pw", source: dir + "/config.yaml"))
     }
 
     @Test func environmentOverridesTheFileAndKubefateURLWins() throws {
@@ -141,7 +141,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let env = ["FATECLOUD_SERVICEURL": "other:1", "FATECLOUD_USER_PASSWORD": "pw2", "KUBEFATE_URL": "http://127.0.0.1:9/", "KUBEFATE_USER": "carol"]
         let config = try CLIConfig.load(environment: env, currentDirectory: dir)
-        #expect(config == CLIConfig(baseURL: "http://127.0.0.1:9", username: "carol", password: "pw2"))
+        #expect(config == CLIConfig(baseURL: "http://127.0.0.1:9", username: "carol", password: "pw2", source: dir + "/config.yaml"))
     }
 
     @Test func missingPasswordIsAnErrorNotAdminAdmin() throws {
@@ -155,11 +155,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/cluster.yaml"
         try "name: a\nnamespace: b\nchartName: fate\n".write(toFile: file, atomically: true, encoding: .utf8)
-        #expect { try ClusterInstallCommand.clusterArgs(file: file, cover: false) } throws: { error in
+        #expect { try ClusterSpecFile.args(file: file, install: true, cover: false) } throws: { error in
             (error as? CLIError)?.message == "chartVersion not found, check your cluster.yaml file"
         }
         try "name: a\nnamespace: b\nchartName: fate\nchartVersion: v1\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let args = try ClusterInstallCommand.clusterArgs(file: file, cover: true)
+        let args = try ClusterSpecFile.args(file: file, install: true, cover: true)
         #expect(args.name == "a" && args.namespace == "b" && args.cover)
         #expect(args.data == Array("name: a\nnamespace: b\nchartName: fate\nchartVersion: v1\n".utf8))
     }

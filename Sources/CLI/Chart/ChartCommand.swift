@@ -1,10 +1,12 @@
 import ArgumentParser
 
-/// `kubefate chart …`: chart tools that run locally.
-struct ChartCommand: ParsableCommand {
+/// `kubefate chart …`: the service's charts (upload, list, describe, delete) and `render`, which
+/// runs locally.
+struct ChartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
-        abstract: "Work with KubeFATE chart packages locally.",
-        subcommands: [ChartRenderCommand.self]
+        abstract: "Manage the service's charts; render charts locally.",
+        subcommands: [ChartUploadCommand.self, ChartListCommand.self, ChartDescribeCommand.self, ChartDeleteCommand.self,
+                      ChartRenderCommand.self]
     )
 }

@@ -9,3 +9,8 @@ struct VersionEnvelope: Decodable, Sendable {
     var msg: String?
     var version: String
 }
+
+/// A success body with only a message, e.g. `{"msg": "delete Job Success"}`.
+struct MessageEnvelope: Decodable, Sendable {
+    var msg: String
+}

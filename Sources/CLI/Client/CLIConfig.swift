@@ -7,15 +7,23 @@ import KFTemplate
 ///    `FATECLOUD_USER_PASSWORD`;
 /// 3. `config.yaml` in the current directory (`serviceurl`, `safeconnect`, `user.username`,
 ///    `user.password`), or the file named by `KUBEFATE_CLI_CONFIG`.
+/// A CA bundle for https comes from `--cacert`, `KUBEFATE_CACERT`, `FATECLOUD_CACERT` or the file's
+/// `cacert` key (relative to the file), in that order.
+/// As in KubeFATE a missing config.yaml is an error, unless the environment names the service.
 /// Unlike KubeFATE there is no built-in `admin`/`admin`: a missing password is an error.
 struct CLIConfig: Sendable, Equatable {
     /// Base URL without a trailing slash, e.g. `http://127.0.0.1:8080`.
     var baseURL: String
     var username: String
     var password: String
+    /// PEM file of CA certificates to trust for https, or nil for the system roots.
+    var caFile: String? = nil
+    /// Where the settings came from: the config file's path, or `environment`.
+    var source: String = "environment"
 
     static func load(environment env: [String: String] = ProcessInfo.processInfo.environment,
-                     currentDirectory: String = FileManager.default.currentDirectoryPath) throws(CLIError) -> CLIConfig {
+                     currentDirectory: String = FileManager.default.currentDirectoryPath,
+                     caFile flagCAFile: String? = nil) throws(CLIError) -> CLIConfig {
         func value(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
         let path = value("KUBEFATE_CLI_CONFIG") ?? (currentDirectory + "/config.yaml")
         var file: Value?
@@ -30,6 +38,8 @@ struct CLIConfig: Sendable, Equatable {
             }
         } else if value("KUBEFATE_CLI_CONFIG") != nil {
             throw CLIError("load config.yaml error, \(path) does not exist")
+        } else if value("KUBEFATE_URL") == nil && value("FATECLOUD_SERVICEURL") == nil {
+            throw CLIError("load config.yaml error, Config File \"config\" Not Found in \"[\(currentDirectory)]\"")
         }
         let url: String
         if let direct = value("KUBEFATE_URL") {
@@ -49,7 +59,15 @@ struct CLIConfig: Sendable, Equatable {
         }
         var base = url
         while base.hasSuffix("/") { base.removeLast() }
-        return CLIConfig(baseURL: base, username: user, password: password)
+        var caFile = flagCAFile ?? value("KUBEFATE_CACERT") ?? value("FATECLOUD_CACERT")
+        if caFile == nil, let fromFile = file?["cacert"]?.string, !fromFile.isEmpty {
+            caFile = fromFile.hasPrefix("/") ? fromFile : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(fromFile).path
+        }
+        if let caFile, !FileManager.default.fileExists(atPath: caFile) {
+            throw CLIError("CA bundle \(caFile) does not exist (--cacert, KUBEFATE_CACERT, FATECLOUD_CACERT or cacert in config.yaml)")
+        }
+        return CLIConfig(baseURL: base, username: user, password: password, caFile: caFile,
+                         source: file == nil ? "environment" : path)
     }
 }
 
@@ -59,11 +77,14 @@ struct CLIError: Error, CustomStringConvertible {
     var exitCode: Int32
     /// Whether trying again later may work: the service was unreachable or answered 5xx.
     var isTransient: Bool
+    /// The HTTP status the service answered with, when the failure is an answer.
+    var status: Int?
 
-    init(_ message: String, exitCode: Int32 = 1, isTransient: Bool = false) {
+    init(_ message: String, exitCode: Int32 = 1, isTransient: Bool = false, status: Int? = nil) {
         self.message = message
         self.exitCode = exitCode
         self.isTransient = isTransient
+        self.status = status
     }
 
     var description: String { message }

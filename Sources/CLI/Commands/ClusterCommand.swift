@@ -1,18 +1,44 @@
 import ArgumentParser
 import Foundation
-import KFTemplate
 import KFModels
 
-/// `kubefate cluster …`: the cluster commands of issue 2 (install).
+/// `kubefate cluster …`: KubeFATE's cluster commands.
 struct ClusterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster",
         abstract: "Manage FATE clusters.",
-        subcommands: [ClusterInstallCommand.self]
+        subcommands: [ClusterInstallCommand.self, ClusterUpdateCommand.self, ClusterDeleteCommand.self,
+                      ClusterListCommand.self, ClusterDescribeCommand.self, ClusterLogsCommand.self]
     )
 }
 
-/// `kubefate cluster install -f cluster.yaml [--cover]`: submits an install job.
+/// Options of the job-creating commands: `--watch` follows the job like `job watch`; the
+/// `Idempotency-Key` is fresh per invocation unless given, so re-running a command with the same
+/// key (e.g. a script's retry) answers the same job instead of queueing another.
+struct JobSubmitOptions: ParsableArguments {
+    @Flag(help: "Follow the job's progress until it ends (exit status as `job watch`).")
+    var watch = false
+
+    @Flag(help: "With --watch: one line per change even on a terminal.")
+    var plain = false
+
+    @Option(name: .customLong("idempotency-key"), help: "Idempotency-Key to send (default: a new UUID).")
+    var idempotencyKey: String?
+
+    /// The key for this invocation's request (and its retries).
+    func key() -> String {
+        idempotencyKey ?? UUID().uuidString.lowercased()
+    }
+
+    /// Prints KubeFATE's line for a created job, then follows it when asked.
+    func report(_ job: Job, client: KubefateClient) async throws(CLIError) -> JobStatus? {
+        Terminal.write(ClusterFormatting.jobCreated(job.uuid))
+        guard watch else { return nil }
+        return try await JobWatcher(plain: plain).watch(job.uuid, client: client)
+    }
+}
+
+/// `kubefate cluster install -f cluster.yaml [--cover] [--watch] [--dry-run]`.
 struct ClusterInstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "install", abstract: "Install a cluster from a cluster.yaml.")
 
@@ -22,35 +48,108 @@ struct ClusterInstallCommand: AsyncParsableCommand {
     @Flag(help: "Uninstall an existing release of the same name first.")
     var cover = false
 
+    @Flag(help: "Validate and render only: print the manifest diff, queue nothing.")
+    var dryRun = false
+
+    @OptionGroup var follow: JobSubmitOptions
+    @OptionGroup var connection: ConnectionOptions
+
     func run() async throws {
-        try await withClient { client throws(CLIError) in
-            let args = try Self.clusterArgs(file: file, cover: cover)
-            let body = KubefateClient.encode(args)
-            let answer = try await client.request("POST", "cluster", body: body, as: APIEnvelope<Job>.self)
-            Terminal.write("create job Success, job id=\(answer.data.uuid)\r\n")
+        var outcome: JobStatus?
+        try await connection.withClient { client throws(CLIError) in
+            let args = try ClusterSpecFile.args(file: file, install: true, cover: cover)
+            outcome = try await ClusterSpecFile.submit("POST", args: args, dryRun: dryRun, follow: follow, client: client)
+        }
+        if let outcome { try JobWatcher.exit(with: outcome) }
+    }
+}
+
+/// `kubefate cluster update -f cluster.yaml [--keepUpgradeJob] [--watch] [--dry-run]`.
+struct ClusterUpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "update", abstract: "Update a cluster from a cluster.yaml.")
+
+    @Option(name: [.short, .long], help: "The cluster spec (cluster.yaml).")
+    var file: String
+
+    @Flag(name: .customLong("keepUpgradeJob"), help: "Keep the upgrade-manager job after the upgrade.")
+    var keepUpgradeJob = false
+
+    @Flag(help: "Validate and render only: print the manifest diff, queue nothing.")
+    var dryRun = false
+
+    @OptionGroup var follow: JobSubmitOptions
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        var outcome: JobStatus?
+        try await connection.withClient { client throws(CLIError) in
+            var args = try ClusterSpecFile.args(file: file, install: false, cover: false)
+            args.keepUpgradeJob = keepUpgradeJob
+            outcome = try await ClusterSpecFile.submit("PUT", args: args, dryRun: dryRun, follow: follow, client: client)
+        }
+        if let outcome { try JobWatcher.exit(with: outcome) }
+    }
+}
+
+/// `kubefate cluster delete|del <uuid> [--watch]`.
+struct ClusterDeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a cluster.", aliases: ["del"])
+
+    @Argument(help: "The cluster uuid.")
+    var uuid: String?
+
+    @OptionGroup var follow: JobSubmitOptions
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        var outcome: JobStatus?
+        try await connection.withClient { client throws(CLIError) in
+            let id = try requireUUID(uuid)
+            let answer = try await client.request("DELETE", "cluster/\(id)", idempotencyKey: follow.key(),
+                                                  as: APIEnvelope<Job>.self)
+            outcome = try await follow.report(answer.data, client: client)
+        }
+        if let outcome { try JobWatcher.exit(with: outcome) }
+    }
+}
+
+/// `kubefate cluster list|ls [--all] [-o json|yaml]`.
+struct ClusterListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List clusters.", aliases: ["ls"])
+
+    @Flag(name: [.customShort("A"), .long], help: "Include deleted clusters.")
+    var all = false
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try await connection.withClient { client throws(CLIError) in
+            let body = try await client.fetch("GET", all ? "cluster/?all=true&" : "cluster/")
+            try printAnswer(body, format: output.format, as: [Cluster].self, what: "GET /v1/cluster/") {
+                ClusterFormatting.listTable($0)
+            }
         }
     }
+}
 
-    /// Reads the spec and takes name, namespace, chart name and version from it, with KubeFATE's
-    /// messages for missing keys. The file's text is sent as is (`data`), comments included.
-    static func clusterArgs(file: String, cover: Bool) throws(CLIError) -> ClusterArgs {
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
-        let spec: Value
-        do {
-            spec = try YAML.decodeHelm(String(decoding: data, as: UTF8.self))
-        } catch {
-            throw CLIError("\(file): \(error)")
+/// `kubefate cluster describe <uuid> [-o json|yaml]`.
+struct ClusterDescribeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "describe", abstract: "Show one cluster.")
+
+    @Argument(help: "The cluster uuid.")
+    var uuid: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try await connection.withClient { client throws(CLIError) in
+            let id = try requireUUID(uuid)
+            let body = try await client.fetch("GET", "cluster/\(id)")
+            try printAnswer(body, format: output.format, as: Cluster.self, what: "GET /v1/cluster/\(id)") {
+                ClusterFormatting.describeTable($0, maxColumnWidth: Terminal.keyValueWidth)
+            }
         }
-        guard case .map = spec else { throw CLIError("\(file): the cluster spec must be a YAML mapping") }
-        guard let name = spec["name"]?.string else { throw CLIError("name not found, check your Cluster file") }
-        guard let namespace = spec["namespace"]?.string else { throw CLIError("namespace not found, check your Cluster file") }
-        guard let chartVersion = spec["chartVersion"]?.string, !chartVersion.isEmpty else {
-            throw CLIError("chartVersion not found, check your cluster.yaml file")
-        }
-        guard let chartName = spec["chartName"]?.string, !chartName.isEmpty else {
-            throw CLIError("chartName not found, check your cluster.yaml file")
-        }
-        return ClusterArgs(name: name, namespace: namespace, chartName: chartName, chartVersion: chartVersion,
-                           cover: cover, data: Array(data))
     }
 }

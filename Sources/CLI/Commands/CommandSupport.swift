@@ -1,21 +1,33 @@
 import ArgumentParser
 import CCurl
+import Foundation
 
-/// Runs a command body with a logged-in client; a `CLIError` is printed to stderr and becomes the
-/// exit status (KubeFATE's CLI exited 0 after printing server errors; this one does not).
-func withClient(_ body: (KubefateClient) async throws(CLIError) -> Void) async throws {
-    do throws(CLIError) {
-        try await body(try makeClient())
-    } catch {
-        Terminal.writeError(error.message + "\n")
-        throw ExitCode(error.exitCode)
+/// Options every command that talks to the service accepts.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "PEM file of CA certificates to trust for https (else KUBEFATE_CACERT, FATECLOUD_CACERT or cacert in config.yaml).")
+    var cacert: String?
+
+    /// The configuration (config.yaml and environment) with this command's overrides.
+    func config() throws(CLIError) -> CLIConfig {
+        try CLIConfig.load(caFile: cacert)
     }
-}
 
-/// A client for the configured service.
-func makeClient() throws(CLIError) -> KubefateClient {
-    curl_global_init(3)  // CURL_GLOBAL_DEFAULT
-    return try KubefateClient(config: try CLIConfig.load())
+    /// A client for the configured service.
+    func makeClient() throws(CLIError) -> KubefateClient {
+        curl_global_init(3)  // CURL_GLOBAL_DEFAULT
+        return try KubefateClient(config: try config())
+    }
+
+    /// Runs a command body with a client; a `CLIError` is printed to stderr and becomes the exit
+    /// status (KubeFATE's CLI exited 0 after printing server errors; this one does not).
+    func withClient(_ body: (KubefateClient) async throws(CLIError) -> Void) async throws {
+        do throws(CLIError) {
+            try await body(try makeClient())
+        } catch {
+            Terminal.writeError(error.message + "\n")
+            throw ExitCode(error.exitCode)
+        }
+    }
 }
 
 /// A uuid positional argument, checked like KubeFATE's CLI (`not uuid`).
@@ -23,4 +35,22 @@ func requireUUID(_ text: String?) throws(CLIError) -> String {
     guard let text, !text.isEmpty else { throw CLIError("not uuid") }
     guard text.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { throw CLIError("not uuid: \(text)") }
     return text
+}
+
+/// A path segment or query value, percent-encoded.
+func escaped(_ text: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+}
+
+/// Lists and describes: `-o json|yaml` prints the answer's `data`, else `table` formats it.
+func printAnswer<T: Decodable & Sendable>(_ body: [UInt8], format: OutputFormat, as type: T.Type, what: String,
+                               table: (T) -> String) throws(CLIError) {
+    if format != .table {
+        Terminal.write(try format.render(answer: body))
+        return
+    }
+    let envelope = try KubefateClient.decode(APIEnvelope<T>.self, body, what: what)
+    Terminal.write(table(envelope.data))
 }

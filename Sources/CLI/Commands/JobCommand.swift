@@ -1,22 +1,25 @@
 import ArgumentParser
 import KFModels
 
-/// `kubefate job …`: list, describe, stop and watch jobs.
+/// `kubefate job …`: list, describe, delete, stop and watch jobs.
 struct JobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "job",
         abstract: "Inspect and control jobs.",
-        subcommands: [JobListCommand.self, JobDescribeCommand.self, JobStopCommand.self, JobWatchCommand.self]
+        subcommands: [JobListCommand.self, JobDescribeCommand.self, JobDeleteCommand.self, JobStopCommand.self, JobWatchCommand.self]
     )
 }
 
 struct JobListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List jobs.", aliases: ["ls"])
 
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var connection: ConnectionOptions
+
     func run() async throws {
-        try await withClient { client throws(CLIError) in
-            let answer = try await client.request("GET", "job", as: APIEnvelope<[Job]>.self)
-            Terminal.write(JobFormatting.listTable(answer.data))
+        try await connection.withClient { client throws(CLIError) in
+            let body = try await client.fetch("GET", "job/")
+            try printAnswer(body, format: output.format, as: [Job].self, what: "GET /v1/job/") { JobFormatting.listTable($0) }
         }
     }
 }
@@ -27,11 +30,33 @@ struct JobDescribeCommand: AsyncParsableCommand {
     @Argument(help: "The job uuid.")
     var uuid: String?
 
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var connection: ConnectionOptions
+
     func run() async throws {
-        try await withClient { client throws(CLIError) in
+        try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
-            let answer = try await client.request("GET", "job/\(id)", as: APIEnvelope<Job>.self)
-            Terminal.write(JobFormatting.describeTable(answer.data, maxColumnWidth: Terminal.keyValueWidth))
+            let body = try await client.fetch("GET", "job/\(id)")
+            try printAnswer(body, format: output.format, as: Job.self, what: "GET /v1/job/\(id)") {
+                JobFormatting.describeTable($0, maxColumnWidth: Terminal.keyValueWidth)
+            }
+        }
+    }
+}
+
+struct JobDeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a job record.", aliases: ["del"])
+
+    @Argument(help: "The job uuid.")
+    var uuid: String?
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try await connection.withClient { client throws(CLIError) in
+            let id = try requireUUID(uuid)
+            let answer = try await client.request("DELETE", "job/\(id)", as: MessageEnvelope.self)
+            Terminal.write(Messages.fromService(answer))
         }
     }
 }
@@ -42,8 +67,10 @@ struct JobStopCommand: AsyncParsableCommand {
     @Argument(help: "The job uuid.")
     var uuid: String?
 
+    @OptionGroup var connection: ConnectionOptions
+
     func run() async throws {
-        try await withClient { client throws(CLIError) in
+        try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
             let answer = try await client.request("PUT", "job/\(id)?jobStatus=stop", as: APIEnvelope<String>.self)
             Terminal.write(answer.data + "\n")

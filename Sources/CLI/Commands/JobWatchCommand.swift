@@ -20,34 +20,50 @@ struct JobWatchCommand: AsyncParsableCommand {
     @Option(help: "Failed polls in a row (service unreachable or 5xx) before giving up.")
     var patience = 30
 
+    @OptionGroup var connection: ConnectionOptions
+
     func run() async throws {
-        let pollInterval = max(0.2, interval)
         var outcome: JobStatus = .pending
-        try await withClient { client throws(CLIError) in
+        try await connection.withClient { client throws(CLIError) in
             let id = try requireUUID(uuid)
-            var renderer = WatchRenderer(live: Terminal.isTTY && !plain)
-            var failures = 0
-            while true {
-                do throws(CLIError) {
-                    let job = try await client.request("GET", "job/\(id)", as: APIEnvelope<Job>.self).data
-                    failures = 0
-                    Terminal.write(renderer.update(job, now: .now()))
-                    if job.status.isTerminal {
-                        outcome = job.status
-                        return
-                    }
-                } catch where error.isTransient && failures < patience {
-                    failures += 1
-                    Terminal.writeError("\(error.message) (retrying, \(failures)/\(patience))\n")
-                }
-                do {
-                    try await Task.sleep(for: .milliseconds(Int(pollInterval * 1000)))
-                } catch {
-                    throw CLIError("interrupted")
-                }
+            outcome = try await JobWatcher(interval: interval, plain: plain, patience: patience).watch(id, client: client)
+        }
+        try JobWatcher.exit(with: outcome)
+    }
+}
+
+/// The polling loop behind `job watch` and `--watch` on install, update and delete.
+struct JobWatcher: Sendable {
+    var interval: Double = 1
+    var plain = false
+    var patience = 30
+
+    /// Polls `GET /v1/job/<id>` and prints progress until the job reaches a final status.
+    func watch(_ id: String, client: KubefateClient) async throws(CLIError) -> JobStatus {
+        let pollInterval = max(0.2, interval)
+        var renderer = WatchRenderer(live: Terminal.isTTY && !plain)
+        var failures = 0
+        while true {
+            do throws(CLIError) {
+                let job = try await client.request("GET", "job/\(id)", as: APIEnvelope<Job>.self).data
+                failures = 0
+                Terminal.write(renderer.update(job, now: .now()))
+                if job.status.isTerminal { return job.status }
+            } catch where error.isTransient && failures < patience {
+                failures += 1
+                Terminal.writeError("\(error.message) (retrying, \(failures)/\(patience))\n")
+            }
+            do {
+                try await Task.sleep(for: .milliseconds(Int(pollInterval * 1000)))
+            } catch {
+                throw CLIError("interrupted")
             }
         }
-        let code = Self.exitCode(outcome)
+    }
+
+    /// Ends the command with the exit status for a job's final status (0 only for Success).
+    static func exit(with status: JobStatus) throws {
+        let code = exitCode(status)
         if code != 0 { throw ExitCode(code) }
     }
 

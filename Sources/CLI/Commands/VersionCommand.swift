@@ -7,13 +7,15 @@ struct VersionCommand: AsyncParsableCommand {
     /// The KubeFATE API version this CLI speaks.
     static let cliVersion = "v1.4.5"
 
+    @OptionGroup var connection: ConnectionOptions
+
     func run() async throws {
-        Terminal.write("* kubefate commandLine version=\(Self.cliVersion)\r\n")
+        Terminal.write(Messages.cliVersion(Self.cliVersion))
         do throws(CLIError) {
-            let answer = try await makeClient().request("GET", "version", as: VersionEnvelope.self)
-            Terminal.write("* kubefate service version=\(answer.version)\r\n")
+            let answer = try await connection.makeClient().request("GET", "version", as: VersionEnvelope.self)
+            Terminal.write(Messages.serviceVersion(answer.version))
         } catch {
-            Terminal.write("* kubefate service connection error, \(error.message)\n")
+            Terminal.write(Messages.serviceConnectionError(error.message))
             throw ExitCode(error.exitCode)
         }
     }
@@ -23,8 +25,10 @@ struct VersionCommand: AsyncParsableCommand {
 struct LoginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "login", abstract: "Check the configured credentials against the service.")
 
+    @OptionGroup var connection: ConnectionOptions
+
     func run() async throws {
-        try await withClient { client throws(CLIError) in
+        try await connection.withClient { client throws(CLIError) in
             let answer = try await client.login()
             Terminal.write("login Success, user=\(client.config.username), token expires \(answer.expire ?? "-")\n")
         }

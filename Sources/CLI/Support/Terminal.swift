@@ -28,3 +28,9 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
+
+extension Terminal {
+    static func write(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}
