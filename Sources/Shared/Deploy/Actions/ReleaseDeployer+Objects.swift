@@ -6,7 +6,9 @@ import KFTemplate
 extension ReleaseDeployer {
     /// Server-side applies the objects in the order given (Helm's install order).
     func apply(_ manifests: [ManifestObject], namespace: String, reporter: any DeployProgressReporter) async throws {
-        for object in manifests where !object.kind.isEmpty {
+        let objects = manifests.filter { !$0.kind.isEmpty }
+        for (index, object) in objects.enumerated() {
+            if index == objects.count / 2, index > 0 { try await reporter.reached(.midApply) }
             do {
                 try await client.apply(yaml: object.text, apiVersion: object.apiVersion, kind: object.kind, name: object.name,
                                        namespace: object.namespace ?? namespace)

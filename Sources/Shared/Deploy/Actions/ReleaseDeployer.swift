@@ -41,6 +41,7 @@ public struct ReleaseDeployer: Sendable {
             manifest: rendered.releaseManifest)
         try await store.save(release, created: !records.contains { $0.version == version })
         try await reporter.step("release \(name) revision \(version) \(release.info.status.rawValue)")
+        try await reporter.reached(.releaseRecorded)
 
         do {
             let objects = rendered.manifests.map { ReleaseObject($0, defaultNamespace: namespace) }

@@ -66,6 +66,7 @@ public struct ReleaseWatcher: Sendable {
         input.onTermination = { _ in producers.cancel() }
 
         var state = WatchState(components: components)
+        var waitReported = false
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         for try await item in feed {
@@ -74,7 +75,12 @@ public struct ReleaseWatcher: Sendable {
             case .pods(let change): state.apply(change, kind: "Pod")
             case .tick: break
             }
-            for progress in state.changedProgress() { try await reporter.component(progress) }
+            let changed = state.changedProgress()
+            for progress in changed { try await reporter.component(progress) }
+            if !changed.isEmpty, !waitReported {
+                waitReported = true
+                try await reporter.reached(.midWait)
+            }
             let now = clock.now
             if let failed = state.failure(now: now, grace: failureGrace) { throw failed }
             if state.allReady { return state.progress }
