@@ -45,7 +45,7 @@ public struct ReleaseDeployer: Sendable {
 
         do {
             let objects = rendered.manifests.map { ReleaseObject($0, defaultNamespace: namespace) }
-            try await apply(rendered.manifests, namespace: namespace, reporter: reporter)
+            try await apply(rendered.manifests, namespace: namespace, replacingBrokenPods: previous != nil, reporter: reporter)
             if let previous {
                 try await prune(keeping: Set(objects), previousManifest: previous.manifest, namespace: namespace, reporter: reporter)
             }
@@ -85,7 +85,7 @@ public struct ReleaseDeployer: Sendable {
         try await store.save(release, created: true)
         let manifests = try ReleaseObject.manifests(of: target.manifest)
         do {
-            try await apply(manifests, namespace: namespace, reporter: reporter)
+            try await apply(manifests, namespace: namespace, replacingBrokenPods: true, reporter: reporter)
             if let current {
                 let keep = Set(manifests.map { ReleaseObject($0, defaultNamespace: namespace) })
                 try await prune(keeping: keep, previousManifest: current.manifest, namespace: namespace, reporter: reporter)
@@ -123,7 +123,10 @@ public struct ReleaseDeployer: Sendable {
         let ordered = try ReleaseObject.parse(manifest: latest.manifest, namespace: namespace).reversed()
             + objects.subtracting(try ReleaseObject.parse(manifest: latest.manifest, namespace: namespace))
         for object in ordered {
-            try await client.delete(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name)
+            // Foreground: an owner stays until its pods and ReplicaSets are gone, so waiting for the
+            // release's own objects also waits for everything they created.
+            try await client.delete(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name,
+                                    propagation: .foreground)
         }
         try await reporter.step("deleted \(ordered.count) objects of \(name)")
         try await waitUntilGone(Array(ordered), timeout: timeout)

@@ -82,7 +82,14 @@ public struct ReleaseWatcher: Sendable {
                 try await reporter.reached(.midWait)
             }
             let now = clock.now
-            if let failed = state.failure(now: now, grace: failureGrace) { throw failed }
+            if let failed = state.failure(now: now, grace: failureGrace) {
+                // The component's own row says it failed, and why, before the action gives up.
+                if var last = state.progress.first(where: { $0.name == failed.component }) {
+                    last.readiness = .failed(failed.message)
+                    try await reporter.component(last)
+                }
+                throw failed
+            }
             if state.allReady { return state.progress }
             if now >= deadline {
                 let waiting = state.progress.filter { !$0.readiness.isCurrent }.map(\.name).sorted().joined(separator: ", ")
