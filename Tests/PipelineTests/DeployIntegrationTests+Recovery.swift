@@ -1,5 +1,6 @@
 import Foundation
 import KFModels
+import KubeSimCore
 import Testing
 
 extension DeployIntegrationTests {
@@ -32,7 +33,12 @@ extension DeployIntegrationTests {
 
     @Test("20 clusters installed at once into 20 namespaces by 3 workers all reach Running")
     func twentyConcurrentInstalls() async throws {
-        try await Self.withDeployStack(workers: 3) { stack, kube in
+        // Room for 20 FATE parties: 12 nodes of 64 CPUs (the default 3 × 16 fit about four).
+        var config = ClusterConfig()
+        config.nodes = 12
+        config.nodeCPU = "64"
+        config.nodeMemory = "256Gi"
+        try await Self.withDeployStack(workers: 3, config: config) { stack, kube in
             var jobs: [String: String] = [:]
             for index in 0..<20 {
                 let namespace = "party-\(10_000 + index)"

@@ -17,13 +17,13 @@ struct DeployIntegrationTests {
 
     /// Runs `body` with a fresh pipeline stack deploying into a fresh kubesim; always shuts both down.
     static func withDeployStack(
-        workers: Int, workerEnvironment: [String: String] = [:], faults: [FaultRule] = [],
+        workers: Int, workerEnvironment: [String: String] = [:], config: ClusterConfig = ClusterConfig(), faults: [FaultRule] = [],
         _ body: (PipelineStack, DeploySim) async throws -> Void
     ) async throws {
         let stack = try await PipelineStack()
         let kube: DeploySim
         do {
-            kube = try await DeploySim(directory: stack.directory, faults: faults)
+            kube = try await DeploySim(directory: stack.directory, config: config, faults: faults)
         } catch {
             await stack.shutdown()
             throw error

@@ -45,10 +45,12 @@ struct DeployExecutor: JobExecutor {
         crashPoint?.crashIfReached(.afterRender, attempt: claim.attempt)
         try await ensureNamespace(claim.cluster.namespace, reporter: reporter)
         do {
-            try await deployer.deploy(chart: chart, rendered: rendered, reporter: reporter)
+            let deployed = try await deployer.deploy(chart: chart, rendered: rendered, reporter: reporter)
+            try await context.recordHelmRevision(deployed.version)
             return .succeeded
         } catch let error as DeployError where claim.method == .clusterUpdate {
-            try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
+            let restored = try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
+            try await context.recordHelmRevision(restored.version)
             return .rolledBack(reason: "\(error); rolled back to the previous revision")
         }
     }

@@ -10,8 +10,8 @@ final class DeploySim: Sendable {
     let kubeconfigPath: String
 
     /// Starts kubesim (virtual clock at 20× wall time) and writes its kubeconfig into `directory`.
-    init(directory: URL, faults: [FaultRule] = []) async throws {
-        sim = try KubeSim(clock: .wall(speed: 20), faults: FaultInjector(rules: faults))
+    init(directory: URL, config: ClusterConfig = ClusterConfig(), faults: [FaultRule] = []) async throws {
+        sim = try KubeSim(config: config, clock: .wall(speed: 20), faults: FaultInjector(rules: faults))
         server = try await KubeSimServer(sim: sim).start()
         kubeconfigPath = directory.appendingPathComponent("kubeconfig").path
         try Kubeconfig.text(server: server.url).write(toFile: kubeconfigPath, atomically: true, encoding: .utf8)

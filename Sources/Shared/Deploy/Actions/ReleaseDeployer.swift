@@ -29,6 +29,14 @@ public struct ReleaseDeployer: Sendable {
         let store = ReleaseStore(client: client, name: name, namespace: namespace)
         let records = try await store.history()
         let previous = records.last { $0.info.status == .deployed }
+        // A dead attempt of this very action got as far as deploying it: finish, do not add a revision.
+        if let last = records.last, last.info.status == .deployed, last.manifest == rendered.releaseManifest,
+           last.chart.metadata["version"]?.string == chart.metadata.version {
+            let objects = rendered.manifests.map { ReleaseObject($0, defaultNamespace: namespace) }
+            try await watcher.waitUntilReady(namespace: namespace, components: Self.components(objects), reporter: reporter)
+            try await reporter.step("release \(name) revision \(last.version) already deployed")
+            return last
+        }
         // A pending record is a dead attempt of this very action: take over its revision number.
         let version = records.last.map { $0.info.status.isPending ? $0.version : $0.version + 1 } ?? 1
         let now = HelmReleaseRecord.timestamp(Date())
