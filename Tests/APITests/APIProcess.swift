@@ -31,7 +31,9 @@ final class APIProcess: @unchecked Sendable {
     }
 
     /// Starts the API (migrating the database, a fresh one unless given) and waits until it listens.
-    static func start(database existingDatabase: String? = nil, queue existingQueue: String? = nil) async throws -> APIProcess {
+    /// `environment` adds or overrides variables; `KUBECONFIG` is cleared unless given there.
+    static func start(database existingDatabase: String? = nil, queue existingQueue: String? = nil,
+                      environment extra: [String: String] = [:]) async throws -> APIProcess {
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let database = existingDatabase ?? "kf_test_api_\(suffix)"
         let queue = existingQueue ?? "kf.test.api.\(suffix)"
@@ -49,6 +51,9 @@ final class APIProcess: @unchecked Sendable {
         env["KUBEFATE_API_READY_FILE"] = readyFile
         env["KUBEFATE_MIGRATE"] = "1"
         env["KUBEFATE_METRICS_REFRESH"] = "1"
+        env["KUBECONFIG"] = nil
+        env["KUBERNETES_SERVICE_HOST"] = nil
+        env.merge(extra) { _, new in new }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = try FileHandle(forWritingTo: {
@@ -106,8 +111,9 @@ final class APIProcess: @unchecked Sendable {
         return (result.status, String(decoding: result.body, as: UTF8.self))
     }
 
-    func token() async throws -> String {
-        let (_, body) = try await send("POST", "/v1/user/login", body: #"{"username":"admin","password":"\#(adminPassword)"}"#)
+    func token(username: String = "admin", password: String? = nil) async throws -> String {
+        let (_, body) = try await send("POST", "/v1/user/login",
+                                       body: #"{"username":"\#(username)","password":"\#(password ?? adminPassword)"}"#)
         let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
         guard let token = object?["token"] as? String else { throw CLIError("no token in \(body)") }
         return token

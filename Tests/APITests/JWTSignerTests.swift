@@ -8,14 +8,15 @@ import Testing
 
     @Test func signedTokenVerifiesWithItsClaims() throws {
         let (token, claims) = signer.sign(username: "alice", now: now)
-        #expect(claims == JWTClaims(username: "alice", expiresAt: 1_700_001_800, issuedAt: 1_700_000_000))
+        #expect(claims == JWTClaims(username: "alice", expiresAt: 1_700_001_800, issuedAt: 1_700_000_000, tokenID: claims.tokenID))
+        #expect(claims.tokenID.count == 32)
         #expect(try signer.verify(token, now: now) == claims)
     }
 
-    @Test func tokenCarriesKubefateClaimNames() throws {
-        let (token, _) = signer.sign(username: "alice", now: now)
+    @Test func tokenCarriesKubefateClaimNamesAndARevocableID() throws {
+        let (token, _) = signer.sign(username: "alice", now: now, tokenID: "0123abcd")
         let payload = try #require(Base64URL.decode(token.split(separator: ".")[1]))
-        #expect(String(decoding: payload, as: UTF8.self) == #"{"exp":1700001800,"id":"alice","orig_iat":1700000000}"#)
+        #expect(String(decoding: payload, as: UTF8.self) == #"{"exp":1700001800,"id":"alice","jti":"0123abcd","orig_iat":1700000000}"#)
     }
 
     @Test func tokenFromAnotherKeyIsRejectedAsBadSignature() {

@@ -14,6 +14,12 @@ struct APIDependencies: Sendable {
     let signer: JWTSigner
     let passwords: PasswordService
     let registry: PrometheusCollectorRegistry
-    /// The uuid of the tenant that owns every namespace until tenancy exists (issue 6).
+    /// Principals by token id (see `AuthMiddleware`); invalidate after changing users or tenancy.
+    let principals: PrincipalCache
+    /// Failed logins per username and address.
+    let logins: LoginLimiter
+    /// The Kubernetes API for logs and namespace details; nil when none is configured.
+    let kube: KubeAccess
+    /// The uuid of the `default` tenant, which receives namespaces a platform admin uses unowned.
     let defaultTenant: String
 }

@@ -30,7 +30,9 @@ enum APIServer {
         let deps = APIDependencies(config: config, pool: pool, jobs: JobRepository(pool: pool), users: users,
                                    publisher: publisher, relay: relay,
                                    signer: JWTSigner(key: config.jwtKey, lifetime: config.jwtLifetime),
-                                   passwords: passwords, registry: registry, defaultTenant: tenant)
+                                   passwords: passwords, registry: registry, principals: PrincipalCache(),
+                                   logins: LoginLimiter(), kube: KubeAccess(environment: environment.all, logger: logger),
+                                   defaultTenant: tenant)
         let readyFile = environment["KUBEFATE_API_READY_FILE"]
         let app = Application(
             router: buildRouter(deps),
@@ -64,10 +66,15 @@ enum APIServer {
         router.add(middleware: ErrorMiddleware())
         SystemRoutes(deps: deps).registerPublic(on: router)
         UserRoutes(deps: deps).register(on: router)
-        let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer))
+        // Every route below needs a token; one registration per line (merges stay simple).
+        let v1 = router.group("v1").add(middleware: AuthMiddleware(signer: deps.signer, users: deps.users, cache: deps.principals))
         SystemRoutes(deps: deps).registerProtected(on: v1)
+        UserRoutes(deps: deps).registerProtected(on: v1)
+        TenantRoutes(deps: deps).register(on: v1)
+        NamespaceRoutes(deps: deps).register(on: v1)
         ClusterRoutes(deps: deps).register(on: v1)
         JobRoutes(deps: deps).register(on: v1)
+        LogRoutes(deps: deps).register(on: v1)
         return router
     }
 

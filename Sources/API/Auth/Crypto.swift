@@ -1,7 +1,7 @@
 import CCrypto
 
-/// The few libcrypto (OpenSSL) primitives the API needs: HMAC-SHA256, PBKDF2-HMAC-SHA256, random
-/// bytes and constant-time comparison. Pure CPU work, no blocking I/O.
+/// The few libcrypto (OpenSSL) primitives the API needs: HMAC-SHA256, SHA-256, PBKDF2-HMAC-SHA256,
+/// random bytes and constant-time comparison. Pure CPU work, no blocking I/O.
 enum Crypto {
     /// HMAC-SHA256 of `data` under `key` (32 bytes).
     static func hmacSHA256(key: [UInt8], data: [UInt8]) -> [UInt8] {
@@ -34,6 +34,18 @@ enum Crypto {
         }
         precondition(ok == 1, "PKCS5_PBKDF2_HMAC failed")
         return out
+    }
+
+    /// SHA-256 of `data`.
+    static func sha256(_ data: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        data.withUnsafeBytes { d in
+            out.withUnsafeMutableBytes { o in
+                _ = EVP_Digest(d.baseAddress, d.count, o.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, EVP_sha256(), nil)
+            }
+        }
+        return Array(out.prefix(Int(length)))
     }
 
     /// `count` bytes from OpenSSL's CSPRNG.

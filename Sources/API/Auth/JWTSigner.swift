@@ -1,16 +1,19 @@
 import Foundation
 import KFModels
 
-/// The identity a token carries: KubeFATE's claims `id` (username), `exp` and `orig_iat` (unix seconds).
+/// The identity a token carries: KubeFATE's claims `id` (username), `exp` and `orig_iat` (unix
+/// seconds), and our `jti` (a random token id, the key logout revokes).
 struct JWTClaims: Sendable, Equatable, Codable {
     var username: String
     var expiresAt: Int64
     var issuedAt: Int64
+    var tokenID: String
 
     enum CodingKeys: String, CodingKey {
         case username = "id"
         case expiresAt = "exp"
         case issuedAt = "orig_iat"
+        case tokenID = "jti"
     }
 }
 
@@ -30,9 +33,9 @@ struct JWTSigner: Sendable {
     private static let header = Base64URL.encode(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
 
     /// A token for `username` issued at `now`.
-    func sign(username: String, now: Date = Date()) -> (token: String, claims: JWTClaims) {
+    func sign(username: String, now: Date = Date(), tokenID: String = Crypto.randomBytes(16).hexString) -> (token: String, claims: JWTClaims) {
         let issued = Int64(now.timeIntervalSince1970)
-        let claims = JWTClaims(username: username, expiresAt: issued + lifetime.components.seconds, issuedAt: issued)
+        let claims = JWTClaims(username: username, expiresAt: issued + lifetime.components.seconds, issuedAt: issued, tokenID: tokenID)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding three scalars cannot fail.
@@ -42,7 +45,9 @@ struct JWTSigner: Sendable {
         return (signingInput + "." + Base64URL.encode(signature), claims)
     }
 
-    /// Checks segments, algorithm, signature (constant time), `exp` and `id`, in that order.
+    /// Checks segments, algorithm, signature (constant time), `exp` and `id`, in that order. A
+    /// validly signed token without `jti` gets the hex SHA-256 of its signature as id, so it can
+    /// still be revoked.
     func verify(_ token: String, now: Date = Date()) throws(JWTError) -> JWTClaims {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw JWTError(.malformed) }
@@ -58,7 +63,10 @@ struct JWTSigner: Sendable {
         guard case .string(let username) = payload["id"], !username.isEmpty else { throw JWTError(.missingIdentity) }
         var issued = 0.0
         if case .number(let value) = payload["orig_iat"] { issued = value }
-        return JWTClaims(username: username, expiresAt: Int64(expiry), issuedAt: Int64(issued))
+        var tokenID = ""
+        if case .string(let jti) = payload["jti"], !jti.isEmpty, jti.utf8.count <= 64 { tokenID = jti }
+        if tokenID.isEmpty { tokenID = Crypto.sha256(signature).hexString }
+        return JWTClaims(username: username, expiresAt: Int64(expiry), issuedAt: Int64(issued), tokenID: tokenID)
     }
 
     /// A base64url segment holding a JSON object.

@@ -3,7 +3,7 @@ import KFModels
 
 extension APIError {
     /// The HTTP answer for a domain error. This mapping is the only place statuses are chosen for
-    /// `KubefateError`s: invalid input 400 (naming the field), conflicts 409 (naming the holding job),
+    /// `KubefateError`s: invalid input 400 (naming the field), conflicts 409 (naming the holding job), exhausted quotas 429,
     /// unknown things 404, unreachable dependencies 503.
     init(_ error: KubefateError) {
         switch error.code {
@@ -19,6 +19,8 @@ extension APIError {
             self.init(status: .conflict, message: error.message, jobID: error[.job])
         case .invalidState, .leaseLost:
             self.init(status: .conflict, message: error.message)
+        case .quotaExceeded:
+            self.init(status: .tooManyRequests, message: error.message)
         case .unavailable:
             self.init(status: .serviceUnavailable, message: error.message)
         case .internal:

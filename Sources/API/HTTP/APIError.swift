@@ -59,6 +59,16 @@ extension APIError {
         return APIError(status: status, message: error.message, shape: .auth)
     }
 
+    /// 403 `{"error": message}`: authenticated, but not allowed.
+    static func forbidden(_ message: String) -> APIError {
+        APIError(status: .forbidden, message: message)
+    }
+
+    /// 429 `{"error": message}`: a quota or rate limit.
+    static func tooManyRequests(_ message: String) -> APIError {
+        APIError(status: .tooManyRequests, message: message)
+    }
+
     static func notFound(_ message: String = "record not found") -> APIError {
         APIError(status: .notFound, message: message)
     }

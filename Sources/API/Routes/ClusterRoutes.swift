@@ -2,34 +2,99 @@ import Hummingbird
 import KFDatabase
 import KFModels
 
-/// `POST /v1/cluster`: validates the install request, records the namespace as the default tenant's
-/// (until tenancy, every namespace belongs to it), then writes cluster, job and outbox row in one
-/// transaction (`JobRepository.submit`) and wakes the outbox relay. Nothing is written for a request
-/// that fails validation; a cluster held by an active job answers 409 naming that job.
+/// `POST /v1/cluster` (install), `PUT /v1/cluster` (update), `DELETE /v1/cluster/{clusterId}`,
+/// `GET /v1/cluster/` (list, `?all=true`, paging) and `GET /v1/cluster/{clusterId}` (describe).
+///
+/// Install and update validate the body, require operator in the tenant owning the namespace (a
+/// platform admin may install into an unowned one, which is then granted to the `default`
+/// tenant), then write cluster, job and outbox row in one transaction (`JobRepository.submit`,
+/// which also enforces the tenant's quotas) and wake the outbox relay. Nothing is written for a
+/// request that fails validation, authorisation or a quota; a cluster held by an active job
+/// answers 409 naming that job.
 struct ClusterRoutes {
     let deps: APIDependencies
 
     func register(on group: RouterGroup<APIRequestContext>) {
         group.post("cluster") { request, context in try await install(request, context) }
+        group.put("cluster") { request, context in try await update(request, context) }
+        group.get("cluster") { request, context in try await list(request, context) }
+        group.get("cluster/{clusterId}") { request, context in try await describe(request, context) }
+        group.delete("cluster/{clusterId}") { request, context in try await delete(request, context) }
     }
 
     func install(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+        let principal = try context.principal
+        let cluster = try await validated(request)
+        let tenant = try await principal.require(.operator, inNamespace: cluster.namespace, to: "install clusters",
+                                                 grantUnownedTo: deps.defaultTenant)
+        let job = try await submit(.install(cluster.args, spec: cluster.specJSON), principal, tenant: tenant.uuid, context)
+        return try JSONResponse.make(Envelope(data: job, msg: "createCluster Success"))
+    }
+
+    func update(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal
+        let cluster = try await validated(request)
+        let tenant = try await principal.require(.operator, inNamespace: cluster.namespace, to: "update clusters")
+        let job = try await submit(.update(cluster.args, spec: cluster.specJSON), principal, tenant: tenant.uuid, context)
+        return try JSONResponse.make(Envelope(data: job, msg: "setCluster Success"))
+    }
+
+    func delete(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal
+        let cluster = try await visibleCluster(context)
+        try principal.require(.operator, inTenant: cluster.tenant, to: "delete clusters")
+        let job = try await submit(.delete(clusterID: cluster.uuid), principal, tenant: cluster.tenant, context)
+        return try JSONResponse.make(Envelope(data: job, msg: "deleteCluster Success"))
+    }
+
+    /// `?all=true` (exactly `true`, as KubeFATE) includes deleted clusters; `?limit=&offset=` pages.
+    func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal
+        let paging = try Paging.parse(request)
+        let filter = ClusterFilter(tenants: principal.visibleTenants, includeDeleted: request.uri.queryParameters.get("all") == "true",
+                                   limit: paging.sqlLimit, offset: paging.offset)
+        let clusters = try await mapErrors(context) { try await deps.jobs.clusters(filter) }
+        return try JSONResponse.make(Envelope(data: clusters, msg: "getClusterList Success"))
+    }
+
+    /// The stored cluster with `Info` as the deploy worker last recorded it (`clusters.info`).
+    func describe(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal
+        var cluster = try await visibleCluster(context)
+        try principal.require(.viewer, inTenant: cluster.tenant, to: "read clusters")
+        let id = cluster.uuid
+        cluster.info = try await mapErrors(context) { try await deps.jobs.clusterInfo(uuid: id) }
+        return try JSONResponse.make(Envelope(data: cluster, msg: "getCluster Success"))
+    }
+
+    /// The validated install/update body (400 naming the field otherwise).
+    func validated(_ request: Request) async throws(APIError) -> ClusterRequest {
         var request = request
         let body = try await request.bytes(limit: deps.config.maxBodyBytes)
-        let cluster = try ClusterRequestValidator(maxDataBytes: deps.config.maxBodyBytes).validate(body: body)
-        let owner = try await mapErrors(context) { try await deps.users.claimNamespace(cluster.namespace, tenantID: deps.defaultTenant) }
-        guard owner == deps.defaultTenant else {
-            throw APIError(status: .forbidden, message: "namespace \(cluster.namespace) belongs to another tenant", field: "namespace")
-        }
-        let submission = JobSubmission(.install(cluster.args, spec: cluster.specJSON),
-                                       creator: identity.username, tenant: deps.defaultTenant)
+        return try ClusterRequestValidator(maxDataBytes: deps.config.maxBodyBytes).validate(body: body)
+    }
+
+    /// Writes the job (one transaction) and wakes the relay.
+    func submit(_ target: JobSubmission.Target, _ principal: Principal, tenant: String?, _ context: APIRequestContext) async throws(APIError) -> Job {
+        let submission = JobSubmission(target, creator: principal.username, tenant: tenant)
         let job = try await mapErrors(context) { try await deps.jobs.submit(submission) }
         deps.relay.wake()
-        context.logger.info("install submitted", metadata: [
-            "job.id": "\(job.uuid)", "cluster.name": "\(cluster.name)", "cluster.namespace": "\(cluster.namespace)",
-            "tenant": "\(deps.defaultTenant)", "user": "\(identity.username)",
+        context.logger.info("job submitted", metadata: [
+            "job.id": "\(job.uuid)", "job.method": "\(job.method.rawValue)", "cluster.id": "\(job.clusterID)",
+            "tenant": "\(tenant ?? "")", "user": "\(principal.username)",
         ])
-        return try JSONResponse.make(Envelope(data: job, msg: "createCluster Success"))
+        return job
+    }
+
+    /// The live `{clusterId}` cluster when the caller may see it; otherwise 404 `record not found`
+    /// (the same for a missing cluster and another tenant's).
+    func visibleCluster(_ context: APIRequestContext) async throws(APIError) -> Cluster {
+        let principal = try context.principal
+        guard let id = context.parameters.get("clusterId"), id.count <= 64, !id.isEmpty,
+              id.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { throw APIError.notFound() }
+        guard let cluster = try await mapErrors(context, { try await deps.jobs.liveCluster(uuid: id.lowercased()) }),
+              principal.canRead(tenant: cluster.tenant)
+        else { throw APIError.notFound() }
+        return cluster
     }
 }

@@ -2,7 +2,9 @@ import Hummingbird
 import KFDatabase
 import KFModels
 
-/// `GET /v1/job`, `GET /v1/job/{id}`, `PUT /v1/job/{id}?jobStatus=stop`.
+/// `GET /v1/job/` (the caller's tenants' jobs; `?limit=&offset=`, `?status=`), `GET /v1/job/{id}`,
+/// `PUT /v1/job/{id}?jobStatus=stop`, `DELETE /v1/job/{id}`. Another tenant's job answers 404 as
+/// a missing one; viewers read, operators stop and delete.
 struct JobRoutes {
     let deps: APIDependencies
 
@@ -17,15 +19,13 @@ struct JobRoutes {
         group.get("job") { request, context in try await list(request, context) }
         group.get("job/{id}") { request, context in try await get(request, context) }
         group.put("job/{id}") { request, context in try await stop(request, context) }
+        group.delete("job/{id}") { request, context in try await delete(request, context) }
     }
 
     func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
-        var filter = JobFilter(limit: 1000)
-        if let limit = request.uri.queryParameters.get("limit") {
-            guard let n = Int(limit), (1...10_000).contains(n) else { throw APIError.invalid("limit", "limit must be an integer in 1...10000") }
-            filter.limit = n
-        }
+        let principal = try context.principal
+        let paging = try Paging.parse(request)
+        var filter = JobFilter(tenants: principal.visibleTenants, limit: paging.sqlLimit, offset: paging.offset)
         if let status = request.uri.queryParameters.get("status") {
             guard let parsed = JobStatus(name: status) else { throw APIError.invalid("status", "unknown job status '\(status)'") }
             filter.statuses = [parsed]
@@ -35,21 +35,36 @@ struct JobRoutes {
     }
 
     func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
+        let principal = try context.principal
         let id = try Self.jobID(context)
         guard let job = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw APIError.notFound() }
+        try principal.require(.viewer, inTenant: job.tenant, to: "read jobs")
         return try JSONResponse.make(Envelope(data: job, msg: "getJob Success"))
     }
 
     func stop(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+        let principal = try context.principal
         guard request.uri.queryParameters.get("jobStatus") == "stop" else { throw APIError.invalid("jobStatus", "jobStatus error") }
         let id = try Self.jobID(context)
+        let unknown = APIError.notFound("get job by jobID error, please check job ID, record not found")
+        guard let current = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw unknown }
+        try principal.require(.operator, inTenant: current.tenant, to: "stop jobs", notFound: unknown)
         guard let job = try await mapErrors(context, { try await deps.jobs.requestStop(jobID: id) }) else {
-            throw APIError.notFound("get job by jobID error, please check job ID, record not found")
+            throw unknown
         }
-        context.logger.info("stop requested", metadata: ["job.id": "\(id)", "user": "\(identity.username)", "status": "\(job.status)"])
+        context.logger.info("stop requested", metadata: ["job.id": "\(id)", "user": "\(principal.username)", "status": "\(job.status)"])
         return try JSONResponse.make(StopBody(data: "Stop Job Success", job: job, msg: "stop Job Success"))
+    }
+
+    /// Soft-deletes a finished job; 409 while it is Pending, Running or Stopping.
+    func delete(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal
+        let id = try Self.jobID(context)
+        guard let job = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw APIError.notFound() }
+        try principal.require(.operator, inTenant: job.tenant, to: "delete jobs")
+        try await mapErrors(context) { try await deps.jobs.deleteJob(uuid: id) }
+        context.logger.info("job deleted", metadata: ["job.id": "\(id)", "user": "\(principal.username)"])
+        return try JSONResponse.make(MessageBody(msg: "delete Job Success"))
     }
 
     /// The `{id}` path parameter, which must look like a uuid.

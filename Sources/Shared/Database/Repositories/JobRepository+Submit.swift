@@ -10,7 +10,8 @@ extension JobRepository {
     /// `KubefateError.conflict` naming the winner's job (`context[.job]`) and the cluster
     /// (`context[.cluster]`). Installing over a live cluster without an active job is a conflict
     /// naming only the cluster; updating or deleting a missing cluster is `.notFound`.
-    /// A value too long for its column is `.invalidArgument` naming the request field.
+    /// A value too long for its column is `.invalidArgument` naming the request field. A job of a
+    /// tenant whose cluster or job quota is exhausted is `.quotaExceeded` (see `checkQuotas`).
     public func submit(_ s: JobSubmission) async throws -> Job {
         do {
             return try await pool.transaction { conn in try conn.submit(s) }
@@ -24,6 +25,7 @@ extension JobRepository {
 
 extension MariaDBConnection {
     func submit(_ s: JobSubmission) throws -> Job {
+        if let tenant = s.tenant { try checkQuotas(tenant: tenant, installing: s.method == .clusterInstall) }
         let clusterID: String
         switch s.target {
         case .install(let args, let spec):
@@ -78,6 +80,30 @@ extension MariaDBConnection {
             throw KubefateError(.internal, "job \(s.jobID) vanished inside its own transaction", context: [.job: s.jobID])
         }
         return job
+    }
+
+    /// Locks the tenant's row (serialising its submissions, so the counts below cannot race) and
+    /// throws `.quotaExceeded` when one more live cluster (installs) or active job would exceed
+    /// the tenant's quota. NULL quotas are unlimited.
+    private func checkQuotas(tenant: String, installing: Bool) throws {
+        guard let row = try query("SELECT name, cluster_quota, job_quota FROM tenants WHERE uuid = ? FOR UPDATE",
+                                  [.text(tenant)], idempotent: false).first else { return }
+        let name = try row.string(0)
+        if installing, let quota = try row.optionalInt(1) {
+            let live = try query("SELECT COUNT(*) FROM clusters WHERE tenant_uuid = ? AND live = 1", [.text(tenant)], idempotent: false)
+                .first?.int(0) ?? 0
+            if live >= quota {
+                throw KubefateError(.quotaExceeded, "tenant \(name) has \(live) of \(quota) clusters (cluster quota)", context: [.tenant: name])
+            }
+        }
+        if let quota = try row.optionalInt(2) {
+            let active = try query("SELECT COUNT(*) FROM jobs WHERE tenant_uuid = ? AND status IN (?, ?, ?) AND deleted_at IS NULL",
+                                   [.text(tenant), .int(JobStatus.pending.rawValue), .int(JobStatus.running.rawValue),
+                                    .int(JobStatus.stopping.rawValue)], idempotent: false).first?.int(0) ?? 0
+            if active >= quota {
+                throw KubefateError(.quotaExceeded, "tenant \(name) has \(active) of \(quota) active jobs (job quota)", context: [.tenant: name])
+            }
+        }
     }
 
     /// The conflict for installing over the live cluster `namespace`/`name`: names the job holding

@@ -41,8 +41,8 @@ public struct JobRepository: Sendable {
             sql += " AND j.id < ?"
             params.append(.int(before))
         }
-        sql += " ORDER BY j.id DESC LIMIT ?"
-        params.append(.int(max(0, filter.limit)))
+        sql += " ORDER BY j.id DESC LIMIT ? OFFSET ?"
+        params += [.int(max(0, filter.limit)), .int(max(0, filter.offset))]
         let query = sql, values = params
         return try await pool.withConnection { conn in
             try await conn.run { conn in
@@ -80,8 +80,8 @@ public struct JobRepository: Sendable {
             sql += " AND c.tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
             params += tenants.map { .text($0) }
         }
-        sql += " ORDER BY c.id LIMIT ?"
-        params.append(.int(max(0, filter.limit)))
+        sql += " ORDER BY c.id LIMIT ? OFFSET ?"
+        params += [.int(max(0, filter.limit)), .int(max(0, filter.offset))]
         return try await pool.query(sql, params).map(Rows.cluster)
     }
 

@@ -118,9 +118,12 @@ public struct JobFilter: Sendable, Hashable {
     /// Only jobs with a smaller `ID` (paging).
     public var beforeID: Int64?
     public var limit: Int
+    /// Rows skipped before the first one returned (paging).
+    public var offset: Int
 
     public init(tenants: [String]? = nil, creator: String? = nil, statuses: [JobStatus]? = nil, clusterID: String? = nil,
-                beforeID: Int64? = nil, limit: Int = 100) {
+                beforeID: Int64? = nil, limit: Int = 100, offset: Int = 0) {
+        self.offset = offset
         self.tenants = tenants
         self.creator = creator
         self.statuses = statuses
@@ -136,8 +139,11 @@ public struct ClusterFilter: Sendable, Hashable {
     /// Include deleted clusters (KubeFATE's `all=true`).
     public var includeDeleted: Bool
     public var limit: Int
+    /// Rows skipped before the first one returned (paging).
+    public var offset: Int
 
-    public init(tenants: [String]? = nil, includeDeleted: Bool = false, limit: Int = 1000) {
+    public init(tenants: [String]? = nil, includeDeleted: Bool = false, limit: Int = 1000, offset: Int = 0) {
+        self.offset = offset
         self.tenants = tenants
         self.includeDeleted = includeDeleted
         self.limit = limit

@@ -2,10 +2,11 @@ import Foundation
 import KFModels
 
 extension UserRepository {
-    static let tenantColumns = "t.id, t.uuid, t.name, t.created_at"
+    static let tenantColumns = "t.id, t.uuid, t.name, t.created_at, t.cluster_quota, t.job_quota"
 
     static func tenant(_ r: SQLRow, offset: Int = 0) throws -> Tenant {
-        Tenant(uuid: try r.string(offset + 1), name: try r.string(offset + 2), id: try r.int(offset), createdAt: try r.timestamp(offset + 3))
+        Tenant(uuid: try r.string(offset + 1), name: try r.string(offset + 2), id: try r.int(offset), createdAt: try r.timestamp(offset + 3),
+               clusterQuota: try r.optionalInt(offset + 4).map { Int($0) }, jobQuota: try r.optionalInt(offset + 5).map { Int($0) })
     }
 
     /// Creates a tenant; `.conflict` when the name is taken.
@@ -59,11 +60,7 @@ extension UserRepository {
         try await pool.query("""
             SELECT m.role, \(Self.tenantColumns) FROM memberships m JOIN users u ON u.id = m.user_id
             JOIN tenants t ON t.id = m.tenant_id WHERE u.username = ? ORDER BY t.id
-            """, [.text(username)]).map { r in
-            let name = try r.string(0)
-            guard let role = Role(rawValue: name) else { throw MariaDBError.usage("memberships.role: unknown \(name)") }
-            return Membership(tenant: try Self.tenant(r, offset: 1), role: role)
-        }
+            """, [.text(username)]).map(Self.membership)
     }
 
     /// Assigns the namespace to `tenantID` unless another tenant owns it already; returns the
@@ -98,5 +95,13 @@ extension UserRepository {
     public func releaseNamespace(_ namespace: String, tenantID: String) async throws -> Bool {
         try await pool.execute("DELETE n FROM namespaces n JOIN tenants t ON t.id = n.tenant_id WHERE n.name = ? AND t.uuid = ?",
                                [.text(namespace), .text(tenantID)], idempotent: true).affectedRows > 0
+    }
+}
+
+extension UserRepository {
+    /// The tenant owning `namespace` (with its quotas), or nil when unowned.
+    public func namespaceTenant(_ namespace: String) async throws -> Tenant? {
+        try await pool.query("SELECT \(Self.tenantColumns) FROM namespaces n JOIN tenants t ON t.id = n.tenant_id WHERE n.name = ?",
+                             [.text(namespace)]).first.map { try Self.tenant($0) }
     }
 }

@@ -18,6 +18,8 @@ public struct KubefateError: Error, Sendable, Hashable, CustomStringConvertible 
         case invalidState
         /// A worker's write was fenced off: its claim (attempt) is no longer current.
         case leaseLost
+        /// A tenant's quota (clusters, active jobs) or a rate limit is exhausted; nothing was written.
+        case quotaExceeded
         /// A dependency (database, broker) is unreachable or failed transiently; retrying may work.
         case unavailable
         /// A bug or unexpected failure.
@@ -43,6 +45,8 @@ public struct KubefateError: Error, Sendable, Hashable, CustomStringConvertible 
         /// A file path and line.
         public static let file: ContextKey = "file"
         public static let line: ContextKey = "line"
+        /// A tenant (name or uuid).
+        public static let tenant: ContextKey = "tenant"
         /// A status involved (e.g. the current job status).
         public static let status: ContextKey = "status"
     }
