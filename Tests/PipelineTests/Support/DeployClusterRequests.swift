@@ -25,28 +25,19 @@ extension PipelineStack {
         return try Self.decodeJob(response)
     }
 
-    /// `PUT /v1/cluster` (update); the new job. Until the API serves the route (404/405), the same
-    /// submission goes through `JobRepository.submit`, which is what the route calls.
+    /// `PUT /v1/cluster` (update) to fate `chartVersion` with `spec`; the new job.
     func updateCluster(name: String, namespace: String, chartVersion: String, spec: String) async throws -> Job {
         let body = Self.clusterBody(name: name, namespace: namespace, chartVersion: chartVersion, spec: spec)
         let response = try await http.request("PUT", url("/v1/cluster"), body: body, token: token)
-        if response.status == 200 { return try Self.decodeJob(response) }
-        guard response.status == 404 || response.status == 405 else {
-            throw PipelineError("update \(namespace)/\(name): \(response.status) \(response.text)")
-        }
-        let yaml = "name: \(name)\nnamespace: \(namespace)\nchartName: fate\nchartVersion: \(chartVersion)\n" + spec
-        let args = ClusterArgs(name: name, namespace: namespace, chartName: "fate", chartVersion: chartVersion, data: Array(yaml.utf8))
-        return try await JobRepository(pool: database).submit(JobSubmission(.update(args, spec: nil), creator: "admin"))
+        guard response.status == 200 else { throw PipelineError("update \(namespace)/\(name): \(response.status) \(response.text)") }
+        return try Self.decodeJob(response)
     }
 
-    /// `DELETE /v1/cluster/{id}`; the new job. Falls back to `JobRepository.submit` like `updateCluster`.
+    /// `DELETE /v1/cluster/{id}`; the new job.
     func deleteCluster(_ clusterID: String) async throws -> Job {
         let response = try await http.request("DELETE", url("/v1/cluster/\(clusterID)"), token: token)
-        if response.status == 200 { return try Self.decodeJob(response) }
-        guard response.status == 404 || response.status == 405 else {
-            throw PipelineError("delete cluster \(clusterID): \(response.status) \(response.text)")
-        }
-        return try await JobRepository(pool: database).submit(JobSubmission(.delete(clusterID: clusterID), creator: "admin"))
+        guard response.status == 200 else { throw PipelineError("delete cluster \(clusterID): \(response.status) \(response.text)") }
+        return try Self.decodeJob(response)
     }
 
     /// The live cluster `namespace/name`, from the database.
