@@ -84,6 +84,23 @@ private func object(_ json: String) throws -> KubeJSON { try KubeJSON.decode(Arr
 }
 
 @Suite struct ReadinessOfListItemsTests {
+    @Test func aCrashLoopingContainerRunningBetweenBackOffsIsStillACrashLoop() throws {
+        let pod = try object("""
+        {"metadata":{"name":"python-0"},"status":{"phase":"Running","containerStatuses":[{"name":"python","ready":false,
+          "restartCount":3,"state":{"running":{"startedAt":"2026-01-01T00:00:00Z"}},
+          "lastState":{"terminated":{"exitCode":1,"reason":"Error"}}}]}}
+        """)
+        let diagnosis = PodDiagnosis.diagnose(pods: [pod])
+        #expect(diagnosis?.cause == .crashLoop)
+        #expect(diagnosis?.message.contains("restarted 3 times, last exit code 1") == true)
+        var recovered = pod
+        recovered["status"] = try object("""
+        {"phase":"Running","containerStatuses":[{"name":"python","ready":true,"restartCount":3,"state":{"running":{}},
+          "lastState":{"terminated":{"exitCode":1,"reason":"Error"}}}]}
+        """)
+        #expect(PodDiagnosis.diagnose(pods: [recovered]) == nil)
+    }
+
     @Test func listItemsWithoutKindAreJudgedByTheGivenKind() throws {
         let item = try object(#"{"spec":{"replicas":1},"status":{"replicas":1,"updatedReplicas":1}}"#)
         #expect(Readiness.of(item, kind: "Deployment") == .inProgress("Available: 0/1"))

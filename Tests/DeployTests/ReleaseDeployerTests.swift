@@ -166,4 +166,16 @@ private struct Fixture {
         #expect(release.version == 1)
         #expect(try await store.history().map(\.info.status) == [.deployed])
     }
+
+    @Test func aReleaseADeadAttemptAlreadyDeployedGetsNoNewRevision() async throws {
+        let fixture = try await Fixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let store = ReleaseStore(client: fixture.client, name: "demo", namespace: "team-a")
+        let rendered = try fixture.render("replicas: 1\n")
+        // The first attempt deployed the release and died before its job ended; the next one runs it again.
+        _ = try await fixture.deployer.deploy(chart: fixture.chart, rendered: rendered, reporter: RecordingReporter())
+        let again = try await fixture.deployer.deploy(chart: fixture.chart, rendered: rendered, reporter: RecordingReporter())
+        #expect(again.version == 1)
+        #expect(try await store.history().map(\.info.status) == [.deployed])
+    }
 }

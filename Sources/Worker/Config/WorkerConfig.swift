@@ -2,7 +2,10 @@ import Foundation
 import Logging
 
 /// Everything `kubefate-worker` reads from its environment (`KUBEFATE_WORKER_*`), apart from the
-/// database and broker settings, which `MariaDBConfig` and `AMQPConfig` read themselves.
+/// database and broker settings, which `MariaDBConfig` and `AMQPConfig` read themselves, and the
+/// executor's settings, which `ExecutorChoice` reads: `KUBEFATE_WORKER_EXECUTOR`, `KUBECONFIG`,
+/// `KUBEFATE_CHARTS_DIR`, `KUBEFATE_WORKER_FAILURE_GRACE`, and the test hook
+/// `KUBEFATE_WORKER_CRASH_AT` (see `CrashPoint`; never set it in production).
 struct WorkerConfig: Sendable {
     /// Lease owner name written to claimed jobs (`KUBEFATE_WORKER_ID`, default `<hostname>-<pid>`).
     var workerID: String
@@ -15,6 +18,9 @@ struct WorkerConfig: Sendable {
     var maxAttempts: Int
     /// How often this worker looks for expired leases (`KUBEFATE_WORKER_REAPER_INTERVAL`, default 5s).
     var reaperInterval: Duration
+    /// How long a job may wait Pending, with no unpublished outbox row, before the reaper
+    /// republishes it because its queue message was lost (`KUBEFATE_WORKER_REPUBLISH_AFTER`, default 2m).
+    var republishAfter: Duration
     /// Jobs run at the same time by this process (`KUBEFATE_WORKER_CONCURRENCY`, default 8).
     var concurrency: Int
     /// Unacknowledged deliveries the broker may push ahead (`KUBEFATE_WORKER_PREFETCH`, default = concurrency).
@@ -42,6 +48,7 @@ struct WorkerConfig: Sendable {
         heartbeatInterval = try reader.duration("KUBEFATE_WORKER_HEARTBEAT", default: .seconds(2))
         maxAttempts = try reader.integer("KUBEFATE_WORKER_MAX_ATTEMPTS", default: 3, range: 1...100)
         reaperInterval = try reader.duration("KUBEFATE_WORKER_REAPER_INTERVAL", default: .seconds(5))
+        republishAfter = try reader.duration("KUBEFATE_WORKER_REPUBLISH_AFTER", default: .seconds(120))
         concurrency = try reader.integer("KUBEFATE_WORKER_CONCURRENCY", default: 8, range: 1...1024)
         prefetch = try reader.integer("KUBEFATE_WORKER_PREFETCH", default: concurrency, range: 1...65_535)
         maxTimeLimit = try reader.duration("KUBEFATE_WORKER_TIME_LIMIT", default: .seconds(3600))
@@ -53,6 +60,11 @@ struct WorkerConfig: Sendable {
             throw WorkerConfigError(
                 variable: "KUBEFATE_WORKER_HEARTBEAT", value: environment["KUBEFATE_WORKER_HEARTBEAT"] ?? "2s",
                 message: "must be above zero and shorter than KUBEFATE_WORKER_LEASE")
+        }
+        guard republishAfter > .zero else {
+            throw WorkerConfigError(
+                variable: "KUBEFATE_WORKER_REPUBLISH_AFTER", value: environment["KUBEFATE_WORKER_REPUBLISH_AFTER"] ?? "",
+                message: "must be above zero")
         }
         guard reaperInterval > .zero else {
             throw WorkerConfigError(

@@ -10,10 +10,12 @@ struct DeployExecutor: JobExecutor {
     let client: KubeClient
     let charts: any ChartSource
     let deployer: ReleaseDeployer
+    /// Test hook (`KUBEFATE_WORKER_CRASH_AT`); nil in production.
+    var crashPoint: CrashPoint?
 
     func execute(_ context: JobContext) async throws -> JobResult {
         let claim = context.claim
-        let reporter = SubJobReporter(context: context)
+        let reporter = SubJobReporter(context: context, crashPoint: crashPoint)
         do {
             switch claim.method {
             case .clusterInstall, .clusterUpdate:
@@ -40,13 +42,16 @@ struct DeployExecutor: JobExecutor {
                                      revision: claim.cluster.helmRevision + 1, isInstall: claim.method == .clusterInstall)
         let rendered = try ChartRenderer.render(chart: chart, clusterSpec: spec, release: release, kubeVersion: try await kubeVersion())
         try await reporter.step("rendered \(chart.name) \(chart.metadata.version): \(rendered.manifests.count) objects")
+        crashPoint?.crashIfReached(.afterRender, attempt: claim.attempt)
         try await ensureNamespace(claim.cluster.namespace, reporter: reporter)
         do {
-            try await deployer.deploy(chart: chart, rendered: rendered, reporter: reporter)
+            let deployed = try await deployer.deploy(chart: chart, rendered: rendered, reporter: reporter)
+            try await context.recordHelmRevision(deployed.version)
             return .succeeded
         } catch let error as DeployError where claim.method == .clusterUpdate {
-            try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
-            return .failed(reason: "\(error); rolled back to the previous revision")
+            let restored = try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
+            try await context.recordHelmRevision(restored.version)
+            return .rolledBack(reason: "\(error); rolled back to the previous revision")
         }
     }
 

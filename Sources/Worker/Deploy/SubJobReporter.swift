@@ -5,10 +5,16 @@ import KFModels
 /// and stops the engine at the next report when the job must stop.
 actor SubJobReporter: DeployProgressReporter {
     private let context: JobContext
+    private let crashPoint: CrashPoint?
     private var started: [String: Timestamp] = [:]
 
-    init(context: JobContext) {
+    init(context: JobContext, crashPoint: CrashPoint? = nil) {
         self.context = context
+        self.crashPoint = crashPoint
+    }
+
+    func reached(_ boundary: DeployBoundary) async throws {
+        if let crashPoint, let point = CrashPoint(boundary) { crashPoint.crashIfReached(point, attempt: context.claim.attempt) }
     }
 
     func step(_ text: String) async throws {

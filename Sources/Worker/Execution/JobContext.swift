@@ -34,6 +34,13 @@ struct JobContext: Sendable {
         }
     }
 
+    /// Records the Helm release revision now deployed for the cluster (fenced by the claim's attempt).
+    func recordHelmRevision(_ revision: Int) async throws {
+        try await writer.perform("record helm revision") { repository, claim in
+            try await repository.setHelmRevision(claim, revision)
+        }
+    }
+
     /// Waits for `duration`; a lost lease or the time limit ends the wait early by throwing the
     /// interruption.
     func sleep(for duration: Duration) async throws {

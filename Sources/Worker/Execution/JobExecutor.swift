@@ -19,4 +19,6 @@ enum JobResult: Sendable, Equatable {
     case succeeded
     /// The job failed; `reason` is stored on the job and shown to users.
     case failed(reason: String)
+    /// An update failed and the previous revision was restored (job and cluster status Rollback).
+    case rolledBack(reason: String)
 }

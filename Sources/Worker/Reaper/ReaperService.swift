@@ -6,7 +6,8 @@ import ServiceLifecycle
 
 /// Finds jobs whose lease expired (their worker died or hung) and hands them back: Pending with a
 /// new outbox row while attempts remain, Failed when they are exhausted. Every worker runs one;
-/// the repository makes concurrent reapers safe (`FOR UPDATE SKIP LOCKED`).
+/// the repository makes concurrent reapers safe (`FOR UPDATE SKIP LOCKED`). It also republishes
+/// jobs left Pending past `republishAfter` whose queue message was lost.
 struct ReaperService: Service {
     let repository: JobRepository
     let relay: OutboxRelay?
@@ -29,11 +30,18 @@ struct ReaperService: Service {
         }
     }
 
-    /// One round: reaps up to `batchSize` expired leases, then wakes the relay for requeued jobs.
+    /// One round: reaps up to `batchSize` expired leases and republishes stale Pending jobs, then
+    /// wakes the relay for what it queued.
     func reapOnce() async {
+        let requeued = await reapExpired()
+        let republished = await republishStale()
+        if requeued + republished > 0 { relay?.wake() }
+    }
+
+    /// Requeues or fails jobs whose lease expired; returns how many were requeued.
+    private func reapExpired() async -> Int {
         do {
             let outcomes = try await repository.reapExpired(maxAttempts: config.maxAttempts, limit: batchSize)
-            guard !outcomes.isEmpty else { return }
             var requeued = 0
             for outcome in outcomes {
                 switch outcome {
@@ -46,9 +54,24 @@ struct ReaperService: Service {
                     metrics.leaseExpired("failed")
                 }
             }
-            if requeued > 0 { relay?.wake() }
+            return requeued
         } catch {
             logger.warning("reaper round failed", metadata: ["error": "\(error)"])
+            return 0
+        }
+    }
+
+    /// Republishes Pending jobs whose message was lost; returns how many.
+    private func republishStale() async -> Int {
+        do {
+            let jobs = try await repository.republishStalePending(olderThan: config.republishAfter, limit: batchSize)
+            for jobID in jobs {
+                logger.notice("job waited Pending with no message in flight; republished", metadata: ["job.id": "\(jobID)"])
+            }
+            return jobs.count
+        } catch {
+            logger.warning("republish round failed", metadata: ["error": "\(error)"])
+            return 0
         }
     }
 }

@@ -21,6 +21,8 @@ enum RunOutcome: Sendable, Equatable {
             self = RunOutcome(.stopRequested)
         case .success(.succeeded):
             self = .finished(status: .success, reason: nil, state: "job run Success")
+        case .success(.rolledBack(let reason)):
+            self = .finished(status: .rollback, reason: reason, state: "job run Rollback, \(reason)")
         case .success(.failed(let reason)):
             self = .finished(status: .failed, reason: reason, state: "job run Failed, \(reason)")
         case .failure(let error):

@@ -63,6 +63,7 @@ struct SimulatedExecutor: JobExecutor {
         switch result {
         case .success(.succeeded): "success"
         case .success(.failed): "failed"
+        case .success(.rolledBack): "rolledBack"
         case .failure(let interruption as JobInterruption): "\(interruption)"
         case .failure(is CancellationError): "canceled"
         case .failure: "error"

@@ -49,3 +49,33 @@ extension JobRepository {
         }
     }
 }
+
+extension JobRepository {
+    /// Republishes up to `limit` jobs that have waited Pending longer than `olderThan` with no
+    /// unpublished outbox row: their queue message was lost (a broker that dropped it, a queue
+    /// deleted and recreated), and nothing else would ever deliver them again. Each gets a new
+    /// outbox row and a fresh `updated_at`, so it is republished at most once per `olderThan`.
+    /// A duplicate delivery of a job that was merely waiting is harmless: only one claim succeeds.
+    /// Returns the ids republished.
+    public func republishStalePending(olderThan: Duration, limit: Int) async throws -> [String] {
+        let micros = olderThan.components.seconds * 1_000_000 + olderThan.components.attoseconds / 1_000_000_000_000
+        return try await pool.transaction { conn in
+            let rows = try conn.query("""
+                SELECT j.uuid FROM jobs j
+                WHERE j.status = ? AND j.updated_at < NOW(6) - INTERVAL ? MICROSECOND
+                  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.job_uuid = j.uuid AND o.published_at IS NULL)
+                ORDER BY j.updated_at LIMIT ? FOR UPDATE SKIP LOCKED
+                """, [.int(JobStatus.pending.rawValue), .int(Int(micros)), .int(max(0, limit))], idempotent: false)
+            var republished: [String] = []
+            for r in rows {
+                let jobID = try r.string(0)
+                let u = try conn.execute("UPDATE jobs SET updated_at = NOW(6) WHERE uuid = ? AND status = ?",
+                                         [.text(jobID), .int(JobStatus.pending.rawValue)])
+                guard u.affectedRows == 1 else { continue }
+                try conn.insertOutbox(jobID: jobID)
+                republished.append(jobID)
+            }
+            return republished
+        }
+    }
+}

@@ -4,17 +4,39 @@ import KFKube
 import KFTemplate
 
 extension ReleaseDeployer {
-    /// Server-side applies the objects in the order given (Helm's install order).
-    func apply(_ manifests: [ManifestObject], namespace: String, reporter: any DeployProgressReporter) async throws {
-        for object in manifests where !object.kind.isEmpty {
+    /// Server-side applies the objects in the order given (Helm's install order). With
+    /// `replacingBrokenPods`, pods of the applied StatefulSets that cannot start (image pull, crash
+    /// loop, …) are deleted afterwards so the controller recreates them from the applied template:
+    /// a StatefulSet never replaces a pod that is not Ready by itself (Kubernetes' "forced
+    /// rollback"), so without this an update or rollback away from a broken revision hangs.
+    func apply(_ manifests: [ManifestObject], namespace: String, replacingBrokenPods: Bool = false,
+               reporter: any DeployProgressReporter) async throws {
+        let objects = manifests.filter { !$0.kind.isEmpty }
+        for (index, object) in objects.enumerated() {
+            if index == objects.count / 2, index > 0 { try await reporter.reached(.midApply) }
             do {
-                try await client.apply(yaml: object.text, apiVersion: object.apiVersion, kind: object.kind, name: object.name,
-                                       namespace: object.namespace ?? namespace)
+                let applied = try await client.apply(yaml: object.text, apiVersion: object.apiVersion, kind: object.kind, name: object.name,
+                                                     namespace: object.namespace ?? namespace)
+                if replacingBrokenPods, object.kind == "StatefulSet" {
+                    try await replaceBrokenPods(of: applied, namespace: object.namespace ?? namespace, reporter: reporter)
+                }
             } catch let error as KubeError {
                 throw DeployError(.apply, error.description, component: "\(object.kind)/\(object.name)")
             }
         }
         try await reporter.step("applied \(manifests.count) objects")
+    }
+
+    /// Deletes the pods of a StatefulSet that cannot start, so they are recreated from its current template.
+    private func replaceBrokenPods(of statefulSet: KubeJSON, namespace: String, reporter: any DeployProgressReporter) async throws {
+        guard case .object(let match)? = statefulSet[path: "spec", "selector", "matchLabels"], !match.isEmpty else { return }
+        let selector = match.compactMap { key, value in value.string.map { "\(key)=\($0)" } }.sorted().joined(separator: ",")
+        let pods = try await client.listAll(apiVersion: "v1", kind: "Pod", namespace: namespace, labelSelector: selector)
+        for pod in pods.items {
+            guard let diagnosis = PodDiagnosis.diagnose(pods: [pod]), let name = pod[path: "metadata", "name"]?.string else { continue }
+            try await client.delete(apiVersion: "v1", kind: "Pod", namespace: namespace, name: name)
+            try await reporter.step("replaced pod \(name) (\(diagnosis.cause.rawValue)) to roll it to the new template")
+        }
     }
 
     /// Deletes objects the previous revision owned that the new one no longer contains.

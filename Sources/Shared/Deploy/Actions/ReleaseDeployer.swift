@@ -29,6 +29,14 @@ public struct ReleaseDeployer: Sendable {
         let store = ReleaseStore(client: client, name: name, namespace: namespace)
         let records = try await store.history()
         let previous = records.last { $0.info.status == .deployed }
+        // A dead attempt of this very action got as far as deploying it: finish, do not add a revision.
+        if let last = records.last, last.info.status == .deployed, last.manifest == rendered.releaseManifest,
+           last.chart.metadata["version"]?.string == chart.metadata.version {
+            let objects = rendered.manifests.map { ReleaseObject($0, defaultNamespace: namespace) }
+            try await watcher.waitUntilReady(namespace: namespace, components: Self.components(objects), reporter: reporter)
+            try await reporter.step("release \(name) revision \(last.version) already deployed")
+            return last
+        }
         // A pending record is a dead attempt of this very action: take over its revision number.
         let version = records.last.map { $0.info.status.isPending ? $0.version : $0.version + 1 } ?? 1
         let now = HelmReleaseRecord.timestamp(Date())
@@ -41,10 +49,11 @@ public struct ReleaseDeployer: Sendable {
             manifest: rendered.releaseManifest)
         try await store.save(release, created: !records.contains { $0.version == version })
         try await reporter.step("release \(name) revision \(version) \(release.info.status.rawValue)")
+        try await reporter.reached(.releaseRecorded)
 
         do {
             let objects = rendered.manifests.map { ReleaseObject($0, defaultNamespace: namespace) }
-            try await apply(rendered.manifests, namespace: namespace, reporter: reporter)
+            try await apply(rendered.manifests, namespace: namespace, replacingBrokenPods: previous != nil, reporter: reporter)
             if let previous {
                 try await prune(keeping: Set(objects), previousManifest: previous.manifest, namespace: namespace, reporter: reporter)
             }
@@ -84,7 +93,7 @@ public struct ReleaseDeployer: Sendable {
         try await store.save(release, created: true)
         let manifests = try ReleaseObject.manifests(of: target.manifest)
         do {
-            try await apply(manifests, namespace: namespace, reporter: reporter)
+            try await apply(manifests, namespace: namespace, replacingBrokenPods: true, reporter: reporter)
             if let current {
                 let keep = Set(manifests.map { ReleaseObject($0, defaultNamespace: namespace) })
                 try await prune(keeping: keep, previousManifest: current.manifest, namespace: namespace, reporter: reporter)
@@ -122,7 +131,10 @@ public struct ReleaseDeployer: Sendable {
         let ordered = try ReleaseObject.parse(manifest: latest.manifest, namespace: namespace).reversed()
             + objects.subtracting(try ReleaseObject.parse(manifest: latest.manifest, namespace: namespace))
         for object in ordered {
-            try await client.delete(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name)
+            // Foreground: an owner stays until its pods and ReplicaSets are gone, so waiting for the
+            // release's own objects also waits for everything they created.
+            try await client.delete(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name,
+                                    propagation: .foreground)
         }
         try await reporter.step("deleted \(ordered.count) objects of \(name)")
         try await waitUntilGone(Array(ordered), timeout: timeout)

@@ -26,6 +26,23 @@ public protocol DeployProgressReporter: Sendable {
     func step(_ text: String) async throws
     /// A component changed.
     func component(_ progress: ComponentProgress) async throws
+    /// The action crossed `boundary`; the default does nothing. The worker's test hook
+    /// (`KUBEFATE_WORKER_CRASH_AT`) kills the process here to prove every step is resumable.
+    func reached(_ boundary: DeployBoundary) async throws
+}
+
+extension DeployProgressReporter {
+    public func reached(_ boundary: DeployBoundary) async throws {}
+}
+
+/// The points inside a deploy action where a crash leaves distinct partial state behind.
+public enum DeployBoundary: String, Sendable, CaseIterable {
+    /// The `pending-*` release record of the new revision is written; nothing applied yet.
+    case releaseRecorded = "after-record"
+    /// About half of the objects are applied.
+    case midApply = "mid-apply"
+    /// The first component progress was reported; the release is rolling out.
+    case midWait = "mid-wait"
 }
 
 /// The kinds whose rollout a release waits for, one sub-job each.

@@ -44,6 +44,14 @@ public struct PodDiagnosis: Sendable, Equatable {
                     default: continue
                     }
                 }
+                // Between back-offs a crash-looping container runs again for a while: its restarts
+                // and last exit still say why the component is not ready.
+                if let last = status[path: "lastState", "terminated"], let code = last["exitCode"]?.int, code != 0,
+                   let restarts = status["restartCount"]?.int, restarts >= 2, status[path: "ready"]?.bool != true {
+                    let reason = last["reason"]?.string ?? "Error"
+                    if reason == "OOMKilled" { return PodDiagnosis(cause: .outOfMemory, message: "\(name)/\(container): OOMKilled, restarted \(restarts) times") }
+                    return PodDiagnosis(cause: .crashLoop, message: "\(name)/\(container): CrashLoopBackOff, restarted \(restarts) times, last exit code \(code) (\(reason))")
+                }
                 if status[path: "state", "terminated", "reason"]?.string == "OOMKilled" {
                     return PodDiagnosis(cause: .outOfMemory, message: "\(name)/\(container): OOMKilled")
                 }

@@ -66,6 +66,7 @@ public struct ReleaseWatcher: Sendable {
         input.onTermination = { _ in producers.cancel() }
 
         var state = WatchState(components: components)
+        var waitReported = false
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         for try await item in feed {
@@ -74,9 +75,21 @@ public struct ReleaseWatcher: Sendable {
             case .pods(let change): state.apply(change, kind: "Pod")
             case .tick: break
             }
-            for progress in state.changedProgress() { try await reporter.component(progress) }
+            let changed = state.changedProgress()
+            for progress in changed { try await reporter.component(progress) }
+            if !changed.isEmpty, !waitReported {
+                waitReported = true
+                try await reporter.reached(.midWait)
+            }
             let now = clock.now
-            if let failed = state.failure(now: now, grace: failureGrace) { throw failed }
+            if let failed = state.failure(now: now, grace: failureGrace) {
+                // The component's own row says it failed, and why, before the action gives up.
+                if var last = state.progress.first(where: { $0.name == failed.component }) {
+                    last.readiness = .failed(failed.message)
+                    try await reporter.component(last)
+                }
+                throw failed
+            }
             if state.allReady { return state.progress }
             if now >= deadline {
                 let waiting = state.progress.filter { !$0.readiness.isCurrent }.map(\.name).sorted().joined(separator: ", ")

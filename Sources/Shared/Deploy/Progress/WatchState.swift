@@ -69,8 +69,11 @@ struct WatchState {
         let owned = pods.values.filter { Self.selects(object, kind: ref.kind, pod: $0) }.sorted {
             ($0[path: "metadata", "name"]?.string ?? "") < ($1[path: "metadata", "name"]?.string ?? "")
         }
-        let readiness = Readiness.of(object, kind: ref.kind)
-        let diagnosis = readiness.isCurrent ? nil : PodDiagnosis.diagnose(pods: owned)
+        var readiness = Readiness.of(object, kind: ref.kind)
+        // Pods that cannot run outweigh a controller status that has not caught up with them yet.
+        let live = owned.filter { $0[path: "metadata", "deletionTimestamp"] == nil }
+        let diagnosis = ref.kind == "Job" && readiness.isCurrent ? nil : PodDiagnosis.diagnose(pods: live)
+        if readiness.isCurrent, let diagnosis { readiness = .inProgress("\(diagnosis.cause.rawValue): \(diagnosis.message)") }
         return ComponentProgress(name: ref.name, kind: ref.kind, readiness: readiness, diagnosis: diagnosis, podStatus: Self.podStatus(owned))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 extension APIServer {
     /// `/kubesim/v1/...`: fault rules (`faults`: GET, PUT replaces, POST adds, DELETE clears), the clock
-    /// (`clock`: GET; POST `?advance=<seconds>`), and `stats`.
+    /// (`clock`: GET; POST `?advance=<seconds>`), and `stats` (objects, watches open, API requests answered).
     func admin(_ parts: [String], _ req: APIRequest) async throws(KubeError) -> APIResponse {
         guard parts.count == 3, parts[1] == "v1" else { throw KubeError.pathNotFound }
         switch (parts[2], req.method) {
@@ -23,7 +23,8 @@ extension APIServer {
             return .json(200, clockJSON.bytes)
         case ("stats", "GET"):
             let s: JSON = ["objects": .num(cluster.store.count), "resourceVersion": .int(Int64(cluster.store.resourceVersion)),
-                           "watches": .num(cluster.store.watcherCount)]
+                           "watches": .num(cluster.store.watcherCount),
+                           "requests": .num(requests.current.requests), "watchRequests": .num(requests.current.watches)]
             return .json(200, s.bytes)
         default:
             throw KubeError.methodNotAllowed(req.method)

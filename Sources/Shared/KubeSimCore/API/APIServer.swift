@@ -7,6 +7,8 @@ public struct APIServer: Sendable {
     public let cluster: Cluster
     let discovery: Discovery
     let openAPI: OpenAPIDocuments?
+    /// Requests answered (the simulator's own `/kubesim` admin calls are not counted).
+    public let requests = RequestCounter()
 
     /// Creates the API front end for a cluster.
     public init(cluster: Cluster) {
@@ -23,6 +25,7 @@ public struct APIServer: Sendable {
             {
                 throw KubeError(code: 401, reason: "Unauthorized", message: "Unauthorized")
             }
+            if !req.path.hasPrefix("/kubesim") { requests.record(req) }
             return try await route(req)
         } catch {
             return .error(error)

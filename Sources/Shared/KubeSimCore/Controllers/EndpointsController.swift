@@ -1,8 +1,21 @@
 /// Services → Endpoints and EndpointSlices from the pods their selector matches (ready addresses and
-/// notReadyAddresses), plus a LoadBalancer ingress IP for `type: LoadBalancer`.
+/// notReadyAddresses), plus a LoadBalancer ingress IP for `type: LoadBalancer`. Endpoints whose
+/// Service is gone are deleted, as kube-controller-manager's endpoints controller does.
 struct EndpointsController {
+    /// Deletes Endpoints without a Service of the same name (the apiserver's own
+    /// `default/kubernetes` and leader-election records in kube-system are left alone).
+    func removeLeftovers(_ ctx: ControllerContext, _ services: [StoredObject]) {
+        let names = Set(services.map { "\($0.namespace)/\($0.name)" })
+        for ep in ctx.list(ctx.endpoints) where !names.contains("\(ep.namespace)/\(ep.name)") && !ControllerContext.isDeleting(ep.object) {
+            if ep.namespace == "kube-system" || (ep.namespace == "default" && ep.name == "kubernetes") { continue }
+            if ep.object[path: ["metadata", "annotations", "control-plane.alpha.kubernetes.io/leader"]] != nil { continue }
+            ctx.delete(ctx.endpoints, ep)
+        }
+    }
+
     func run(_ ctx: ControllerContext) {
         let services = ctx.list(ctx.services)
+        removeLeftovers(ctx, services)
         guard !services.isEmpty else { return }
         var podsByNS: [String: [StoredObject]] = [:]
         for p in ctx.list(ctx.pods) where ControllerContext.isPodActive(p.object) && p.object[path: ["status", "podIP"]] != nil {
