@@ -43,6 +43,7 @@ struct DeployExecutor: JobExecutor {
         try await ensureNamespace(claim.cluster.namespace, reporter: reporter)
         do {
             try await deployer.deploy(chart: chart, rendered: rendered, reporter: reporter)
+            await context.recordClusterInfo(client: client)
             return .succeeded
         } catch let error as DeployError where claim.method == .clusterUpdate {
             try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
