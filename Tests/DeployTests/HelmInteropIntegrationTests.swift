@@ -95,6 +95,15 @@ struct HelmInteropIntegrationTests {
         #expect(history.map(\.version) == [1, 2])
         #expect(history.map(\.info.status) == [.superseded, .deployed])
 
+        // Back in our hands: revision 3 follows Helm's 2, and Helm reads it.
+        let again = try await fixture.deploy("fate-exchange-v1.11.2.tgz", name: "ours", namespace: "interop-ours",
+                                             values: InteropFixture.values(party: "ours", nodePort: 30013))
+        #expect(again.version == 3)
+        #expect(try await fixture.nodePort(namespace: "interop-ours") == 30013)
+        let after = try await fixture.helm.run(["inspect", "interop-ours", "ours"])
+        #expect(after["history"]?.array?.compactMap { $0["status"]?.string } == ["superseded", "superseded", "deployed"])
+        #expect(after[path: "values", "modules", "rollsite", "nodePort"]?.int == 30013)
+
         _ = try await fixture.helm.run(["uninstall", "interop-ours", "ours"])
         #expect(try await !fixture.exists("apps/v1", "Deployment", "rollsite", in: "interop-ours"))
         #expect(try await !fixture.exists("v1", "Service", "rollsite", in: "interop-ours"))
