@@ -41,13 +41,16 @@ struct HealthRefresher: Service {
     }
 
     /// Checks every cluster that is due, in claimed batches, and returns what each check found.
+    /// A round checks each cluster at most once, even when the interval is shorter than the round.
     func refreshDue() async -> [Outcome] {
         var outcomes: [Outcome] = []
+        var checked: Set<String> = []
         do {
             while true {
                 let targets = try await clusters.claimHealthChecks(interval: interval, limit: batchSize)
-                for target in targets { outcomes.append(await check(target)) }
-                if targets.count < batchSize { break }
+                let fresh = targets.filter { checked.insert($0.clusterID).inserted }
+                for target in fresh { outcomes.append(await check(target)) }
+                if targets.count < batchSize || fresh.isEmpty { break }
             }
         } catch {
             logger.warning("health round failed", metadata: ["error": "\(error)"])
