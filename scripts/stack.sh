@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the whole service locally as background processes.
-#   scripts/stack.sh up [--workers N]   services, kubesim (when built), migrate, the API and N workers (default 2)
+#   scripts/stack.sh up [--workers N]   services, kubesim, migrate, the API and N workers (default 2)
 #   scripts/stack.sh down               stop what `up` started (MariaDB and RabbitMQ stay up)
 #   scripts/stack.sh status             what is running
 # Idempotent: `up` again keeps what runs, starts what is missing and adjusts the worker count.
@@ -86,52 +86,26 @@ build() {
   done
 }
 
-# kubesim is optional: started only when its binary exists, takes `serve --listen`, and answers
-# /version. Without KUBESIM_SCHEMAS it runs with --no-schemas.
+# kubesim: the Kubernetes API the workers deploy to. It writes its own kubeconfig; without
+# KUBESIM_SCHEMAS it runs with --no-schemas.
 start_kubesim() {
-  local sim=$BIN/kubesim
-  export KUBECONFIG=${KUBECONFIG:-}
-  if running kubesim >/dev/null && [ -s "$STACK/kubeconfig" ]; then KUBECONFIG=$STACK/kubeconfig; return 0; fi
-  [ -x "$sim" ] || { log "kubesim not built; skipping it"; return 0; }
-  local help; help=$("$sim" serve --help 2>&1 || true)
-  if [[ "$help" != *--listen* ]]; then log "kubesim cannot serve yet; skipping it"; return 0; fi
+  if running kubesim >/dev/null && [ -s "$STACK/kubeconfig" ]; then export KUBECONFIG=$STACK/kubeconfig; return 0; fi
   local port; port=$(free_port)
-  local args=(serve --listen "127.0.0.1:$port")
-  [[ "$help" == *--kubeconfig-out* ]] && args+=(--kubeconfig-out "$STACK/kubeconfig")
-  [ -z "${KUBESIM_SCHEMAS:-}" ] && [[ "$help" == *--no-schemas* ]] && args+=(--no-schemas)
+  local args=(serve --listen "127.0.0.1:$port" --kubeconfig-out "$STACK/kubeconfig")
+  [ -z "${KUBESIM_SCHEMAS:-}" ] && args+=(--no-schemas)
   rm -f "$STACK/kubeconfig"
-  start kubesim "$sim" "${args[@]}"
+  start kubesim "$BIN/kubesim" "${args[@]}"
   for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/version" >/dev/null 2>&1 && break
+    [ -s "$STACK/kubeconfig" ] && curl -sf "http://127.0.0.1:$port/version" >/dev/null 2>&1 && break
     running kubesim >/dev/null || break
     sleep 0.1
   done
   if ! curl -sf "http://127.0.0.1:$port/version" >/dev/null 2>&1; then
-    log "kubesim did not serve on port $port; skipping it (see $LOGS/kubesim.log)"
-    stop kubesim
-    return 0
+    tail -20 "$LOGS/kubesim.log" >&2
+    echo "stack: kubesim did not serve on port $port (see $LOGS/kubesim.log)" >&2
+    exit 1
   fi
-  if [ ! -s "$STACK/kubeconfig" ]; then
-    cat >"$STACK/kubeconfig" <<CFG
-apiVersion: v1
-kind: Config
-clusters:
-- name: kubesim
-  cluster:
-    server: http://127.0.0.1:$port
-contexts:
-- name: kubesim
-  context:
-    cluster: kubesim
-    user: kubesim
-current-context: kubesim
-users:
-- name: kubesim
-  user:
-    token: kubesim
-CFG
-  fi
-  KUBECONFIG=$STACK/kubeconfig
+  export KUBECONFIG=$STACK/kubeconfig
   log "kubesim serving on 127.0.0.1:$port"
 }
 

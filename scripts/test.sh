@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build (debug and release) and run every test. Called by `make test` once MariaDB and RabbitMQ are
 # up (scripts/services.sh). Integration suites run against them and against kubesim, which the tests
-# start in-process; then the conformance checks of the renderer and of kubesim run against the
-# release binaries.
+# start in-process; then the conformance checks of the renderer, kubesim and our charts run against
+# the release binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export KUBEFATE_TEST_INTEGRATION=1
@@ -14,5 +14,10 @@ env -u KUBEFATE_TEST_RESTART_SERVICES swift test --skip-build 2>&1 | tee .build/
 if [ "${KUBEFATE_TEST_RESTART_SERVICES:-}" = 1 ]; then
   swift test --skip-build --filter servicesRestartDuringARun 2>&1 | tee .build/test-restart-output.log
 fi
+bin=$(swift build -c release --show-bin-path)
 CONFIG=release bash scripts/render-check.sh
-KUBESIM_BIN="$(swift build -c release --show-bin-path)/kubesim" bash scripts/kube-fidelity.sh
+KUBESIM_BIN=$bin/kubesim bash scripts/kube-fidelity.sh
+# Our charts: every example rendered and validated against the Kubernetes 1.28 schemas, then
+# deploy/ and the examples applied to kubesim with kubectl until Ready.
+KUBEFATE_SKIP_BUILD=1 CONFIG=release bash scripts/chart-check.sh
+KUBESIM_BIN=$bin/kubesim KUBEFATE_BIN=$bin/kubefate bash scripts/deploy-check.sh

@@ -28,7 +28,7 @@ enum CodecTestSupport {
     }
 
     /// Go's `strconv.Quote`.
-    static func quote(_ s: String) -> String { GoQuote.quote(s) }
+    static func quote(_ s: String) -> String { GoStrconv.quote(s) }
 
     /// `/work/shared` (or `KUBEFATE_SHARED_DIR`), found from this file's location.
     static var sharedDirectory: URL {

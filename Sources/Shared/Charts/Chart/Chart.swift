@@ -29,7 +29,7 @@ public struct Chart: Sendable {
     public var chartYAML: String
     /// The text of `values.yaml`, if present.
     public var valuesYAML: String?
-    /// `values.schema.json`, if present (kept, not enforced).
+    /// `values.schema.json`, if present (enforced on the coalesced values before rendering).
     public var schema: [UInt8]?
 
     public init(metadata: ChartMetadata, values: GoMap, templates: [ChartFile], files: [ChartFile],

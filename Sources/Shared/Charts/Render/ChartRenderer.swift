@@ -13,7 +13,8 @@ public enum ChartRenderer {
     ///   included.
     /// - Throws: `ChartError.render` with Helm's text: `parse error at (<file>:<line>): …`,
     ///   `execution error at (<file>:<line>:<col>): …` for `required`/`fail`, otherwise Go's
-    ///   `template: <file>:<line>:<col>: executing …`.
+    ///   `template: <file>:<line>:<col>: executing …`; `ChartError.values` when the coalesced
+    ///   values break the chart's `values.schema.json` (checked before rendering, as Helm does).
     public static func renderTemplates(chart: Chart, userValues: Value, release: ReleaseOptions,
                                        kubeVersion: String = defaultKubeVersion,
                                        language: TemplateOptions.Language = .go117) throws(ChartError) -> [String: String] {
@@ -32,6 +33,7 @@ public enum ChartRenderer {
         default: throw ChartError(.values, "values must be a map, not \(SigsFields.jsonKind(userValues))")
         }
         let values = Coalesce.values(user, over: chart.values)
+        try chart.enforceSchema(on: values)
         let top = renderValues(chart: chart, values: GoMap(values.dictionary, kind: .chartValues),
                                release: release, capabilities: capabilities)
         return try render(chart: chart, top: top, language: language)

@@ -47,7 +47,7 @@ struct JSONParser {
     static func quoteChar(_ byte: UInt8) -> String {
         if byte == UInt8(ascii: "'") { return "'\\''" }
         if byte == UInt8(ascii: "\"") { return "'\"'" }
-        let quoted = GoQuote.quote(String(Character(Unicode.Scalar(byte))))
+        let quoted = GoStrconv.quote(String(Character(Unicode.Scalar(byte))))
         return "'" + quoted.dropFirst().dropLast() + "'"
     }
 

@@ -71,7 +71,7 @@ struct BurntSushiEncoder {
             case 0x0A: out += "\\n"
             case 0x0C: out += "\\f"
             case 0x0D: out += "\\r"
-            case 0x00..<0x20, 0x7F: out += "\\u" + GoQuote.hex(scalar.value, width: 4)
+            case 0x00..<0x20, 0x7F: out += "\\u" + GoStrconv.hex(scalar.value, 4)
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -64,7 +64,7 @@ struct NaoinaEncoder {
             case .int64(let i): body += Array(String(i).utf8)
             case .float64(let f): body += Array(GoFloat.e(f).utf8)
             case .bool(let b): body += Array((b ? "true" : "false").utf8)
-            case .string(let s): body += Array(GoQuote.quote(s).utf8)
+            case .string(let s): body += Array(GoStrconv.quote(s).utf8)
             case .null:
                 throw CodecError(.tomlEncode, "toml: cannot marshal nil interface {}")
             case .strings(let items):
@@ -121,11 +121,11 @@ struct NaoinaEncoder {
     }
 
     static func quoteName(_ s: String) -> String {
-        if s.isEmpty { return GoQuote.quote(s) }
+        if s.isEmpty { return GoStrconv.quote(s) }
         for scalar in s.unicodeScalars {
             let v = scalar.value
             let bare = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x2D || v == 0x5F
-            if !bare { return GoQuote.quote(s) }
+            if !bare { return GoStrconv.quote(s) }
         }
         return s
     }

@@ -56,7 +56,7 @@ extension GoYAML {
         case .int(let i): String(i)
         case .uint(let u): "0x" + String(u, radix: 16)
         case .float(let f): GoFloat.g(f)
-        case .string(let s): GoQuote.quote(s)
+        case .string(let s): GoStrconv.quote(s)
         case .list(let items):
             "[]interface {}{" + items.map(\.goSyntax).joined(separator: ", ") + "}"
         case .map(let entries):
