@@ -1,6 +1,9 @@
 extension Migration {
     /// Every migration of the service, in version order.
-    public static let all: [Migration] = [initialSchema, clusterInfo]
+    public static let all: [Migration] = [
+        initialSchema,
+        clusterInfo,
+    ]
 
     /// Version 1: tenants, users, memberships, namespaces, clusters, jobs, sub_jobs, charts, outbox,
     /// audit_log, idempotency_keys. Times are `DATETIME(6)` in UTC; statuses are KubeFATE's integer codes.
