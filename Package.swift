@@ -112,7 +112,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: settings),
         .testTarget(name: "PipelineTests", dependencies: [
-            "KFModels", "KFDatabase", "KFQueue", "CCurl", "Worker", "KubeSimCore",
+            "KFModels", "KFDatabase", "KFQueue", "CCurl", "Worker", "KFDeploy", "KFKube", "KubeSimCore",
         ], swiftSettings: settings),
     ]
 )

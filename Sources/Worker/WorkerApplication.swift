@@ -31,6 +31,9 @@ struct WorkerApplication {
             services.append(MetricsServer.application(registry: registry, host: listen.host, port: listen.port, logger: logger))
         }
         if config.relayOutbox { services.append(relay) }
+        if let health = try HealthRefresher.make(environment: ProcessInfo.processInfo.environment, pool: pool, logger: logger) {
+            services.append(health)
+        }
         services.append(ReaperService(repository: repository, relay: config.relayOutbox ? relay : nil, config: config, metrics: metrics, logger: logger))
         services.append(JobIntakeService(
             consumer: consumer, repository: repository, runner: runner, config: config, metrics: metrics, logger: logger))

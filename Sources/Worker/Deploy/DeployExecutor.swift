@@ -47,6 +47,7 @@ struct DeployExecutor: JobExecutor {
         do {
             let deployed = try await deployer.deploy(chart: chart, rendered: rendered, reporter: reporter)
             try await context.recordHelmRevision(deployed.version)
+            await context.recordClusterInfo(client: client)
             return .succeeded
         } catch let error as DeployError where claim.method == .clusterUpdate {
             let restored = try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)

@@ -3,6 +3,7 @@ extension Migration {
     public static let all: [Migration] = [
         initialSchema,
         tenancy,
+        clusterInfo,
         charts,
     ]
 

@@ -78,11 +78,7 @@ extension ReleaseDeployer {
 
     /// The chart as Helm's release record stores it.
     static func chartRecord(_ chart: Chart) throws -> HelmRelease.Chart {
-        HelmRelease.Chart(
-            metadata: try json(YAML.decodeHelm(chart.chartYAML)),
-            templates: chart.templates.map { HelmRelease.File(name: $0.name, data: Data($0.data).base64EncodedString()) },
-            values: try json(.map(chart.values)),
-            files: chart.files.map { HelmRelease.File(name: $0.name, data: Data($0.data).base64EncodedString()) })
+        try HelmRelease.Chart(chart)
     }
 
     /// A template value as JSON (Go's encoding/json of the same value).

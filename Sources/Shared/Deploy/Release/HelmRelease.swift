@@ -2,8 +2,10 @@ import KFKube
 
 /// A Helm v3/v4 release as Helm stores it: the JSON body of a `sh.helm.release.v1.<name>.v<rev>`
 /// Secret. Field names are Helm's, so `helm list/history/status/upgrade/uninstall` read what we
-/// write, and we read what Helm wrote.
-public struct HelmRelease: Codable, Sendable, Equatable {
+/// write, and we read what Helm wrote. Fields this type does not model (`labels`, `chart.lock`,
+/// `chart.schema`, `modtime`, …) are kept in `extra`, so rewriting a record Helm wrote (e.g.
+/// marking it superseded) loses nothing.
+public struct HelmRelease: Sendable, Equatable {
     /// Helm's release statuses.
     public enum Status: String, Codable, Sendable {
         case unknown, deployed, uninstalled, superseded, failed, uninstalling
@@ -15,30 +17,58 @@ public struct HelmRelease: Codable, Sendable, Equatable {
         public var isPending: Bool { self == .pendingInstall || self == .pendingUpgrade || self == .pendingRollback }
     }
 
-    public struct Info: Codable, Sendable, Equatable {
+    /// `release.Info`. Times are Go `time.Time` JSON (RFC 3339); an empty string stands for Go's
+    /// zero time, which is what Helm reads when the field is absent.
+    public struct Info: Sendable, Equatable {
         public var firstDeployed: String
         public var lastDeployed: String
         public var deleted: String
         public var description: String
         public var status: Status
         public var notes: String?
+        public var extra: [String: KubeJSON]
 
-        enum CodingKeys: String, CodingKey {
-            case firstDeployed = "first_deployed", lastDeployed = "last_deployed", deleted, description, status, notes
+        public init(firstDeployed: String, lastDeployed: String, deleted: String, description: String, status: Status,
+                    notes: String?, extra: [String: KubeJSON] = [:]) {
+            self.firstDeployed = firstDeployed
+            self.lastDeployed = lastDeployed
+            self.deleted = deleted
+            self.description = description
+            self.status = status
+            self.notes = notes
+            self.extra = extra
         }
     }
 
     /// One chart file as Helm stores it (`data` is base64 in JSON, like Go's []byte).
-    public struct File: Codable, Sendable, Equatable {
+    public struct File: Sendable, Equatable {
         public var name: String
         public var data: String
+        public var extra: [String: KubeJSON]
+
+        public init(name: String, data: String, extra: [String: KubeJSON] = [:]) {
+            self.name = name
+            self.data = data
+            self.extra = extra
+        }
     }
 
-    public struct Chart: Codable, Sendable, Equatable {
+    /// `chart.Chart`: metadata (Chart.yaml as Helm's `Metadata` struct), templates, default values
+    /// and the other files.
+    public struct Chart: Sendable, Equatable {
         public var metadata: KubeJSON
         public var templates: [File]
         public var values: KubeJSON
         public var files: [File]?
+        public var extra: [String: KubeJSON]
+
+        public init(metadata: KubeJSON, templates: [File], values: KubeJSON, files: [File]?, extra: [String: KubeJSON] = [:]) {
+            self.metadata = metadata
+            self.templates = templates
+            self.values = values
+            self.files = files
+            self.extra = extra
+        }
     }
 
     public var name: String
@@ -50,16 +80,15 @@ public struct HelmRelease: Codable, Sendable, Equatable {
     public var config: KubeJSON
     public var manifest: String
     public var hooks: KubeJSON?
-    /// `ssa`: we apply server-side; Helm 4 keeps that method on upgrade.
+    /// How Helm 4 applied the release (`csa`/`ssa`); with `--server-side=auto` an upgrade keeps it.
     public var applyMethod: String?
+    public var extra: [String: KubeJSON]
 
-    enum CodingKeys: String, CodingKey {
-        case name, namespace, version, info, chart, config, manifest, hooks
-        case applyMethod = "apply_method"
-    }
-
+    /// A new release record. `applyMethod` defaults to `csa`: a later `helm upgrade` then patches
+    /// (three-way merge from the stored manifest) and never trips over field ownership, whereas
+    /// Helm's server-side apply without `--force-conflicts` refuses fields our manager owns.
     public init(name: String, namespace: String, version: Int, info: Info, chart: Chart, config: KubeJSON, manifest: String,
-                hooks: KubeJSON? = nil, applyMethod: String? = "ssa") {
+                hooks: KubeJSON? = nil, applyMethod: String? = "csa", extra: [String: KubeJSON] = [:]) {
         self.name = name
         self.namespace = namespace
         self.version = version
@@ -69,5 +98,6 @@ public struct HelmRelease: Codable, Sendable, Equatable {
         self.manifest = manifest
         self.hooks = hooks
         self.applyMethod = applyMethod
+        self.extra = extra
     }
 }
