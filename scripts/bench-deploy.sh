@@ -7,11 +7,11 @@
 #   * installs/minute with 1, 2 and 4 workers (BENCH_INSTALLS installs submitted at once, each into
 #     its own namespace).
 # Prints one table (stdout); progress on stderr. Uses its own database, queue and kubesim.
-# Knobs: BENCH_INSTALLS (12), BENCH_WORKERS ("1 2 4"), BENCH_SPEED (20), KUBEFATE_SHARED_DIR (../shared).
+# Knobs: BENCH_INSTALLS (24), BENCH_WORKERS ("1 2 4"), BENCH_SPEED (20), KUBEFATE_SHARED_DIR (../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-INSTALLS=${BENCH_INSTALLS:-12}
+INSTALLS=${BENCH_INSTALLS:-24}
 WORKER_COUNTS=${BENCH_WORKERS:-1 2 4}
 SPEED=${BENCH_SPEED:-20}
 SHARED=${KUBEFATE_SHARED_DIR:-$root/../shared}
@@ -51,13 +51,17 @@ cleanup() {
   [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"
 }
 trap cleanup EXIT
+# CPU seconds (user + system) a process has used so far.
+cpu_secs() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # ---- kubesim
 sim_port=$(free_port)
-"$bin/kubesim" serve --no-schemas --speed "$SPEED" --listen "127.0.0.1:$sim_port" --kubeconfig-out "$work/kubeconfig" \
+# Room for every party of the run (the default 3 nodes x 16 CPUs fit about four FATE clusters).
+"$bin/kubesim" serve --no-schemas --speed "$SPEED" --nodes 40 --node-cpu 64 --node-memory 256Gi --listen "127.0.0.1:$sim_port" --kubeconfig-out "$work/kubeconfig" \
   >"$work/kubesim.log" 2>&1 &
-pids+=("$!")
+sim_pid=$!
+pids+=("$sim_pid")
 for _ in $(seq 1 300); do [ -s "$work/kubeconfig" ] && break; sleep 0.1; done
 [ -s "$work/kubeconfig" ] || { log "kubesim did not start:"; tail -20 "$work/kubesim.log" >&2; exit 1; }
 sim=http://127.0.0.1:$sim_port
@@ -174,13 +178,18 @@ budget=$((objects * 3 + watches))
 ratio=$(awk -v r="$requests" -v b="$budget" 'BEGIN { printf "%.2f", r / b }')
 
 # ---- throughput with 1, 2, 4 workers
-declare -A rate
+declare -A rate sim_cpu worker_cpu
 for n in $WORKER_COUNTS; do
   log "throughput: $INSTALLS installs at once, $n worker(s)"
   python3 "$work/bench.py" submit "$port" "$token" "$SHARED" "tp$n" "$INSTALLS" "$work/tp$n.txt"
+  sim_before=$(cpu_secs "$sim_pid")
   start_workers "$n" "tp$n"
   read -r count first last _ < <(python3 "$work/bench.py" wait "$port" "$token" "$work/tp$n.txt")
   rate[$n]=$(awk -v c="$count" -v a="$first" -v b="$last" 'BEGIN { printf "%.1f", c * 60 / (b - a) }')
+  sim_cpu[$n]=$(awk -v a="$sim_before" -v b="$(cpu_secs "$sim_pid")" 'BEGIN { printf "%.1f", b - a }')
+  total=0
+  for pid in "${worker_pids[@]}"; do total=$(awk -v t="$total" -v c="$(cpu_secs "$pid")" 'BEGIN { printf "%.2f", t + c }'); done
+  worker_cpu[$n]=$(awk -v t="$total" 'BEGIN { printf "%.1f", t }')
   stop_workers
 done
 
@@ -194,7 +203,9 @@ printf '%-44s %s\n' "budget: objects x 3 + watches" "$budget"
 printf '%-44s %s\n' "requests / budget (target ≤ 1.00)" "$ratio"
 echo
 echo "throughput: $INSTALLS installs submitted at once, each into its own namespace, concurrency 8 per worker"
-printf '%-8s %16s %10s\n' workers "installs/min" "vs $first"
+echo "CPU seconds spent during each run: kubesim vs all workers (which one limits the throughput)"
+printf '%-8s %16s %10s %14s %14s\n' workers "installs/min" "vs $first" "kubesim CPU s" "workers CPU s"
 for n in $WORKER_COUNTS; do
-  printf '%-8s %16s %10s\n' "$n" "${rate[$n]}" "$(awk -v a="${rate[$n]}" -v b="${rate[$first]}" 'BEGIN { printf "%.2fx", a / b }')"
+  printf '%-8s %16s %10s %14s %14s\n' "$n" "${rate[$n]}" "$(awk -v a="${rate[$n]}" -v b="${rate[$first]}" 'BEGIN { printf "%.2fx", a / b }')" \
+    "${sim_cpu[$n]}" "${worker_cpu[$n]}"
 done

@@ -41,7 +41,7 @@ struct DeployExecutor: JobExecutor {
         let release = ReleaseOptions(name: claim.cluster.name, namespace: claim.cluster.namespace,
                                      revision: claim.cluster.helmRevision + 1, isInstall: claim.method == .clusterInstall)
         let rendered = try ChartRenderer.render(chart: chart, clusterSpec: spec, release: release, kubeVersion: try await kubeVersion())
-        try await reporter.step("rendered \(chart.name) \(chart.metadata.version): \(rendered.manifests.count) objects")
+        try await reporter.step("rendered \(chart.name) \(chart.metadata.version): \(rendered.manifests.filter { !$0.kind.isEmpty }.count) objects")
         crashPoint?.crashIfReached(.afterRender, attempt: claim.attempt)
         try await ensureNamespace(claim.cluster.namespace, reporter: reporter)
         do {

@@ -24,7 +24,7 @@ extension ReleaseDeployer {
                 throw DeployError(.apply, error.description, component: "\(object.kind)/\(object.name)")
             }
         }
-        try await reporter.step("applied \(manifests.count) objects")
+        try await reporter.step("applied \(objects.count) objects")
     }
 
     /// Deletes the pods of a StatefulSet that cannot start, so they are recreated from its current template.
