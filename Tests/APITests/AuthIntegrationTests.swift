@@ -1,5 +1,4 @@
 import Foundation
-import KFDatabase
 import KFModels
 import Testing
 @testable import API
