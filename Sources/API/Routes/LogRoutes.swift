@@ -10,7 +10,8 @@ import KFModels
 /// `container`, `previous`, `since` (seconds), `since-time` (RFC 3339), `timestamps`, `tail`
 /// (-1 = all), `limit-bytes`; `follow` is ignored. Unlike KubeFATE, containers of the same name in
 /// several pods are all shown (sorted by pod, then container); with more than one stream every
-/// line is prefixed `[<pod> <container>] `.
+/// line is prefixed `[<pod> <container>] `. A container Kubernetes has no log for yet (waiting to
+/// start, or no previous instance) contributes nothing.
 struct LogRoutes {
     let deps: APIDependencies
 
@@ -100,7 +101,13 @@ struct LogRoutes {
         var out = ""
         for stream in streams {
             let params = [("container", stream.container)] + query.map { ($0.name, $0.value) }
-            let text = try await kube.send(.get, "/api/v1/namespaces/\(namespace)/pods/\(stream.pod)/log", query: params, accept: "*/*").text
+            let text: String
+            do {
+                text = try await kube.send(.get, "/api/v1/namespaces/\(namespace)/pods/\(stream.pod)/log", query: params, accept: "*/*").text
+            } catch let error as KubeError where error.status == 400 {
+                // The container has not started yet (or has no previous instance): no log yet.
+                continue
+            }
             guard streams.count > 1 else { return text }
             for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
                 out += "[\(stream.pod) \(stream.container)] \(line)\n"

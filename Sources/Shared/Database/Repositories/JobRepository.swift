@@ -70,18 +70,20 @@ public struct JobRepository: Sendable {
                              [.text(namespace), .text(name)]).first.map(Rows.cluster)
     }
 
-    /// Clusters matching `filter`, in creation order.
+    /// Clusters matching `filter`, in creation order. The page is chosen on ids alone (a covering
+    /// index scan) and only its rows are read in full, so a deep `offset` stays cheap.
     public func clusters(_ filter: ClusterFilter = ClusterFilter()) async throws -> [Cluster] {
-        var sql = "SELECT \(Rows.clusterColumns) FROM clusters c WHERE 1 = 1"
+        var inner = "SELECT id FROM clusters WHERE 1 = 1"
         var params: [SQLValue] = []
-        if !filter.includeDeleted { sql += " AND c.live = 1" }
+        if !filter.includeDeleted { inner += " AND live = 1" }
         if let tenants = filter.tenants {
             if tenants.isEmpty { return [] }
-            sql += " AND c.tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
+            inner += " AND tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
             params += tenants.map { .text($0) }
         }
-        sql += " ORDER BY c.id LIMIT ? OFFSET ?"
+        inner += " ORDER BY id LIMIT ? OFFSET ?"
         params += [.int(max(0, filter.limit)), .int(max(0, filter.offset))]
+        let sql = "SELECT \(Rows.clusterColumns) FROM clusters c JOIN (\(inner)) page ON page.id = c.id ORDER BY c.id"
         return try await pool.query(sql, params).map(Rows.cluster)
     }
 

@@ -69,6 +69,12 @@ enum Rows {
         return try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 
+    /// A stored free-form JSON document (`spec`, `info`), parsed without `Codable` (much faster).
+    static func decodeJSON(_ type: JSONValue.Type, _ text: String?) throws -> JSONValue? {
+        guard let text, !text.isEmpty else { return nil }
+        return try JSONValue.parse(text)
+    }
+
     /// `?, ?, …` for `count` parameters (placeholders only; values are always bound).
     static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: max(count, 1)).joined(separator: ", ")
