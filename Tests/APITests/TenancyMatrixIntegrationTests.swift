@@ -86,6 +86,7 @@ struct TenancyMatrixIntegrationTests {
                     }
                 }
             }
+            try await world.expectNoSecretsAnswered()
         }
     }
 
@@ -110,12 +111,14 @@ struct TenancyMatrixIntegrationTests {
                     #expect(users.map { $0["username"] as? String } == ["\(tenant.name)-\(role)"])
                 }
             }
+            #expect(try await world.call("GET", "/v1/user/", token: world.adminToken).list?.count == 10)
             let clusters = try #require(try await world.call("GET", "/v1/cluster", token: world.adminToken).list)
             #expect(Set(clusters.compactMap { $0["uuid"] as? String }) == Set(world.tenants.map(\.clusterID)))
             let tenants = try #require(try await world.call("GET", "/v1/tenant", token: world.adminToken).list)
             #expect(Set(tenants.compactMap { $0["name"] as? String }) == ["default", "t1", "t2", "t3"])
             let namespaces = try #require(try await world.call("GET", "/v1/namespace", token: world.adminToken).list)
             #expect(namespaces.compactMap { $0["Name"] as? String } == ["ns-t1", "ns-t2", "ns-t3"])
+            try await world.expectNoSecretsAnswered()
         }
     }
 

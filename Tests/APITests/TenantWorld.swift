@@ -1,4 +1,5 @@
 import Foundation
+import KFDatabase
 import KFModels
 import Testing
 
@@ -90,6 +91,29 @@ struct TenantWorld: Sendable {
             tokens[username] = try await api.token(username: username, password: password)
         }
         return TenantWorld(api: api, adminToken: admin, tenants: tenants, tokens: tokens, userIDs: userIDs)
+    }
+
+    /// Checks every answer logged so far: none contains a stored password hash or salt, nor a
+    /// `password`/`salt`/`password_hash` key.
+    func expectNoSecretsAnswered() async throws {
+        let database = Database(config: try api.databaseConfig)
+        let secrets = try await database.pool.query("SELECT password_hash, salt FROM users").flatMap { [try $0.string(0), try $0.string(1)] }
+        await database.shutdown()
+        #expect(!secrets.isEmpty)
+        for body in await log.bodies {
+            #expect(!secrets.contains { body.contains($0) }, "a response leaks a hash or salt: \(body.prefix(200))")
+            let keys = Self.keys(in: (try? JSONSerialization.jsonObject(with: Data(body.utf8))) ?? [:])
+            #expect(!keys.contains("password") && !keys.contains("salt") && !keys.contains("password_hash"), "\(body.prefix(200))")
+        }
+    }
+
+    /// Every object key anywhere in a parsed JSON document.
+    static func keys(in value: Any) -> Set<String> {
+        if let object = value as? [String: Any] {
+            return object.reduce(into: Set(object.keys)) { $0.formUnion(keys(in: $1.value)) }
+        }
+        if let array = value as? [Any] { return array.reduce(into: []) { $0.formUnion(keys(in: $1)) } }
+        return []
     }
 
     /// Starts an API, builds the world, runs `body`, stops the API (dropping its database).

@@ -72,7 +72,7 @@ struct JWTSigner: Sendable {
     /// A base64url segment holding a JSON object.
     private static func object(_ segment: Substring) -> [String: JSONValue]? {
         guard let bytes = Base64URL.decode(segment),
-              case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+              case .object(let object)? = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self))
         else { return nil }
         return object
     }
