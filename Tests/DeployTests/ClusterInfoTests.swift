@@ -60,7 +60,7 @@ private struct SilentReporter: DeployProgressReporter {
         defer { Task { await server.stop() } }
         let client = KubeClient(config: KubeConfig(server: server.url, credential: .bearer("kubesim")))
         try await client.apply(.object(["apiVersion": "v1", "kind": "Namespace", "metadata": .object(["name": "fate-exchange"])]), namespace: nil)
-        let chart = try Chart.load(path: TestPaths.conformanceChart("fate-exchange-v1.11.2.tgz").path)
+        let chart = try Chart.load(path: DeployTestPaths.conformanceChart("fate-exchange-v1.11.2.tgz").path)
         let values = "partyName: exchange\nmodules:\n  rollsite:\n    include: true\n    type: NodePort\n    nodePort: 30041\n"
         let rendered = try ChartRenderer.render(chart: chart, valuesYAML: values, release: ReleaseOptions(name: "exchange", namespace: "fate-exchange"))
         try await ReleaseDeployer(client: client).deploy(chart: chart, rendered: rendered, reporter: SilentReporter())

@@ -46,7 +46,7 @@ private struct InteropFixture {
     }
 
     func deploy(_ chartFile: String, name: String, namespace: String, values: String) async throws -> HelmRelease {
-        let chart = try Chart.load(path: TestPaths.conformanceChart(chartFile).path)
+        let chart = try Chart.load(path: DeployTestPaths.conformanceChart(chartFile).path)
         let rendered = try ChartRenderer.render(chart: chart, valuesYAML: values, release: ReleaseOptions(name: name, namespace: namespace))
         return try await deployer.deploy(chart: chart, rendered: rendered, reporter: QuietReporter())
     }
@@ -85,7 +85,7 @@ struct HelmInteropIntegrationTests {
         #expect(seen[path: "allValues", "modules", "rollsite", "nodePort"]?.int == 30011)
         #expect(seen[path: "allValues", "image", "registry"]?.string == "federatedai")
 
-        let upgraded = try await fixture.helm.run(["upgrade", "interop-ours", "ours", TestPaths.conformanceChart("fate-exchange-v1.11.2.tgz").path,
+        let upgraded = try await fixture.helm.run(["upgrade", "interop-ours", "ours", DeployTestPaths.conformanceChart("fate-exchange-v1.11.2.tgz").path,
                                                    InteropFixture.valuesJSON(party: "ours", nodePort: 30012)])
         #expect(upgraded["version"]?.int == 2)
         #expect(upgraded["status"]?.string == "deployed")
@@ -113,7 +113,7 @@ struct HelmInteropIntegrationTests {
     @Test func weAdoptUpdateAndDeleteAReleaseHelmInstalled() async throws {
         let fixture = try await InteropFixture.start(namespaces: ["interop-theirs"])
         defer { Task { await fixture.stop() } }
-        let installed = try await fixture.helm.run(["install", "interop-theirs", "theirs", TestPaths.conformanceChart("fate-exchange-v1.11.1.tgz").path,
+        let installed = try await fixture.helm.run(["install", "interop-theirs", "theirs", DeployTestPaths.conformanceChart("fate-exchange-v1.11.1.tgz").path,
                                                     InteropFixture.valuesJSON(party: "theirs", nodePort: 30021)])
         #expect(installed["version"]?.int == 1)
         #expect(try await fixture.nodePort(namespace: "interop-theirs") == 30021)

@@ -30,7 +30,7 @@ struct HelmLibrary: Sendable {
         let kubeconfig = FileManager.default.temporaryDirectory.appendingPathComponent("helm-interop-\(UUID().uuidString).kubeconfig").path
         try Kubeconfig.text(server: server).write(toFile: kubeconfig, atomically: true, encoding: .utf8)
         return HelmLibrary(python: python, sdkPath: sdkPath, kubeconfig: kubeconfig,
-                           script: TestPaths.repositoryRoot.appendingPathComponent("scripts/helm_interop.py").path)
+                           script: DeployTestPaths.repositoryRoot.appendingPathComponent("scripts/helm_interop.py").path)
     }
 
     /// Runs `helm_interop.py <arguments>` and decodes the JSON it prints.
@@ -49,7 +49,7 @@ struct HelmLibrary: Sendable {
     }
 
     private static func runSetup() throws -> [String: String] {
-        let setup = TestPaths.sharedDirectory.appendingPathComponent("tools/kube-fidelity/setup.sh").path
+        let setup = DeployTestPaths.sharedDirectory.appendingPathComponent("tools/kube-fidelity/setup.sh").path
         let output = try Subprocess.runBlocking("/bin/bash", [setup], environment: [:])
         guard output.status == 0 else { throw Failure(description: "\(setup) exited \(output.status): \(output.stderr)") }
         // export PY='…' HELM_SDKPY_PATH='…' KUBECTL='…'

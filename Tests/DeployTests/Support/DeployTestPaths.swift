@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the repository and `../shared` are, as the helper rules define them.
-enum TestPaths {
+enum DeployTestPaths {
     /// The directory holding `Package.swift`, found from this file's path.
     static let repositoryRoot: URL = {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
