@@ -23,7 +23,7 @@ struct WorkerApplication {
         let publisher = JobPublisher(config: amqp.named("\(config.workerID)-publisher"), logger: logger)
         let relay = OutboxRelay(source: OutboxRepository(pool: pool), publisher: publisher, logger: logger)
         let consumer = JobConsumer(config: amqp.named("\(config.workerID)-consumer"), prefetch: config.prefetch, logger: logger)
-        let executor = try ExecutorChoice.make(environment: ProcessInfo.processInfo.environment,
+        let executor = try ExecutorChoice.make(environment: ProcessInfo.processInfo.environment, charts: ChartRepository(pool: pool),
                                                simulationLog: config.simulationLogPath.map(ExecutionLog.init(path:)))
         let runner = JobRunner(repository: repository, executor: executor, config: config, metrics: metrics, logger: logger)
         var services: [any Service] = []

@@ -30,7 +30,7 @@ struct DeployIntegrationTests {
         }
         do {
             stack.workerEnvironment = try kube.workerEnvironment().merging(workerEnvironment) { $1 }
-            try await stack.startAPI()
+            try await stack.startAPI(environment: kube.apiEnvironment)
             try stack.startWorkers(workers)
             try await body(stack, kube)
         } catch {

@@ -48,18 +48,9 @@ enum ChartImport {
         return Crypto.sha256Hex(bytes)
     }
 
-    /// The chart a record stores, ready to render. Rows written by KubeFATE's schema (no `files`)
-    /// are rebuilt from their texts and templates, as KubeFATE rebuilt them.
+    /// The chart a record stores, ready to render.
     static func chart(_ record: ChartRecord) throws(ChartError) -> Chart {
-        var files = record.files
-        if files.isEmpty {
-            files["Chart.yaml"] = Array(record.chart.utf8)
-            files["values.yaml"] = Array(record.values.utf8)
-            files["values-template.yaml"] = Array(record.valuesTemplate.utf8)
-            if !record.valuesTemplateExample.isEmpty { files["values-template-example.yaml"] = Array(record.valuesTemplateExample.utf8) }
-            for template in record.templates { files[template.name] = template.data }
-        }
-        return try Chart.load(files: files)
+        try Chart.load(files: record.chartFiles)
     }
 
     /// Loads every chart under `directories` (a directory holding `Chart.yaml`, or a `.tgz`) into

@@ -4,7 +4,7 @@ import Logging
 /// Everything `kubefate-worker` reads from its environment (`KUBEFATE_WORKER_*`), apart from the
 /// database and broker settings, which `MariaDBConfig` and `AMQPConfig` read themselves, and the
 /// executor's settings, which `ExecutorChoice` reads: `KUBEFATE_WORKER_EXECUTOR`, `KUBECONFIG`,
-/// `KUBEFATE_CHARTS_DIR`, `KUBEFATE_WORKER_FAILURE_GRACE`, and the test hook
+/// `KUBEFATE_WORKER_FAILURE_GRACE`, and the test hook
 /// `KUBEFATE_WORKER_CRASH_AT` (see `CrashPoint`; never set it in production).
 struct WorkerConfig: Sendable {
     /// Lease owner name written to claimed jobs (`KUBEFATE_WORKER_ID`, default `<hostname>-<pid>`).

@@ -1,25 +1,27 @@
-import Foundation
 import KFCharts
+import KFDatabase
 import KFDeploy
 
 /// Where the worker finds the chart a cluster names (`chartName`, `chartVersion`).
 protocol ChartSource: Sendable {
-    func chart(name: String, version: String) throws -> Chart
+    /// The chart a cluster of `tenant` installs: the tenant's private chart, else the global one.
+    func chart(name: String, version: String, tenant: String?) async throws -> Chart
 }
 
-/// Charts shipped with the service or dropped into folders: `<name>-<version>.tgz` or a chart
-/// directory `<name>-<version>/` (or `<name>/` whose Chart.yaml has that version).
-struct DirectoryChartSource: ChartSource {
-    let folders: [String]
+/// The API's chart store in MariaDB: charts shipped in `KUBEFATE_CHARTS_DIR` (imported by the API
+/// at start) and charts uploaded with `POST /v1/chart`. The API admits a job only when its chart is
+/// stored, so workers and API always agree on the chart.
+struct StoreChartSource: ChartSource {
+    let repository: ChartRepository
 
-    func chart(name: String, version: String) throws -> Chart {
-        for folder in folders {
-            for candidate in ["\(folder)/\(name)-\(version).tgz", "\(folder)/\(name)-\(version)", "\(folder)/\(name)"]
-            where FileManager.default.fileExists(atPath: candidate) {
-                let chart = try Chart.load(path: candidate)
-                if chart.metadata.version == version { return chart }
-            }
+    func chart(name: String, version: String, tenant: String?) async throws -> Chart {
+        guard let record = try await repository.chart(name: name, version: version, tenant: tenant) else {
+            throw DeployError(.render, "chart \(name) \(version) is not in the chart store (upload it with POST /v1/chart)")
         }
-        throw DeployError(.render, "chart \(name) \(version) not found in \(folders.joined(separator: ", "))")
+        do {
+            return try Chart.load(files: record.chartFiles)
+        } catch {
+            throw DeployError(.render, "stored chart \(name) \(version) does not load: \(error.message)")
+        }
     }
 }

@@ -37,7 +37,7 @@ struct DeployExecutor: JobExecutor {
         let claim = context.claim
         guard let args = claim.args else { return .failed(reason: "the job carries no cluster arguments") }
         let spec = try ClusterSpec(yaml: args.dataText)
-        let chart = try charts.chart(name: args.chartName, version: args.chartVersion)
+        let chart = try await charts.chart(name: args.chartName, version: args.chartVersion, tenant: claim.cluster.tenant)
         let release = ReleaseOptions(name: claim.cluster.name, namespace: claim.cluster.namespace,
                                      revision: claim.cluster.helmRevision + 1, isInstall: claim.method == .clusterInstall)
         let rendered = try ChartRenderer.render(chart: chart, clusterSpec: spec, release: release, kubeVersion: try await kubeVersion())

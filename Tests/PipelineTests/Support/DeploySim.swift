@@ -2,12 +2,15 @@ import Foundation
 import KubeSimCore
 
 /// A kubesim started in-process for one deploy test, with the kubeconfig file and the environment
-/// that make `kubefate-worker` deploy into it (`KUBEFATE_WORKER_EXECUTOR=kubernetes`), charts read
-/// from `../shared/conformance/charts`.
+/// that make `kubefate-worker` deploy into it (`KUBEFATE_WORKER_EXECUTOR=kubernetes`). The API loads
+/// the published fate charts the tests install (from `../shared/conformance/charts`) into its chart
+/// store at start, and the workers read them from there.
 final class DeploySim: Sendable {
     let sim: KubeSim
     let server: KubeSimServer.Running
     let kubeconfigPath: String
+    /// A folder holding (links to) the charts the deploy tests install.
+    let chartsPath: String
 
     /// Starts kubesim (virtual clock at 20× wall time) and writes its kubeconfig into `directory`.
     init(directory: URL, config: ClusterConfig = ClusterConfig(), faults: [FaultRule] = []) async throws {
@@ -15,6 +18,13 @@ final class DeploySim: Sendable {
         server = try await KubeSimServer(sim: sim).start()
         kubeconfigPath = directory.appendingPathComponent("kubeconfig").path
         try Kubeconfig.text(server: server.url).write(toFile: kubeconfigPath, atomically: true, encoding: .utf8)
+        chartsPath = directory.appendingPathComponent("charts").path
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: chartsPath, withIntermediateDirectories: true)
+        for package in ["fate-v1.11.1.tgz", "fate-v1.11.2.tgz"] {
+            try fm.createSymbolicLink(atPath: "\(chartsPath)/\(package)",
+                                      withDestinationPath: try DeploySpecs.chartsFolder().appendingPathComponent(package).path)
+        }
     }
 
     func stop() async { await server.stop() }
@@ -25,9 +35,13 @@ final class DeploySim: Sendable {
         [
             "KUBEFATE_WORKER_EXECUTOR": "kubernetes",
             "KUBECONFIG": kubeconfigPath,
-            "KUBEFATE_CHARTS_DIR": try DeploySpecs.chartsFolder().path,
             "KUBEFATE_WORKER_FAILURE_GRACE": failureGrace,
         ]
+    }
+
+    /// API settings: the chart store is loaded from `chartsPath`; logs come from this simulator.
+    var apiEnvironment: [String: String] {
+        ["KUBEFATE_CHARTS_DIR": chartsPath, "KUBECONFIG": kubeconfigPath]
     }
 
     /// Every namespaced object in `namespace` as `resource/name`, except what Kubernetes itself

@@ -106,3 +106,19 @@ public struct ChartRecord: Sendable, Hashable, Encodable {
         try c.encode(deletedAt, forKey: .deletedAt)
     }
 }
+
+extension ChartRecord {
+    /// The chart's files by path, ready for `Chart.load(files:)`. Rows written by KubeFATE's schema
+    /// (no `files`) are rebuilt from their texts and templates, as KubeFATE rebuilt them.
+    public var chartFiles: [String: [UInt8]] {
+        guard files.isEmpty else { return files }
+        var rebuilt: [String: [UInt8]] = [
+            "Chart.yaml": Array(chart.utf8),
+            "values.yaml": Array(values.utf8),
+            "values-template.yaml": Array(valuesTemplate.utf8),
+        ]
+        if !valuesTemplateExample.isEmpty { rebuilt["values-template-example.yaml"] = Array(valuesTemplateExample.utf8) }
+        for template in templates { rebuilt[template.name] = template.data }
+        return rebuilt
+    }
+}
