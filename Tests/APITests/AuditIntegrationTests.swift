@@ -19,7 +19,10 @@ struct AuditIntegrationTests {
 
             let log = try await api.send("GET", "/v1/audit/", token: token)
             #expect(log.status == 200, "\(log.body)")
-            let entries = try #require(try S.json(log.body)["data"] as? [[String: Any]])
+            let everything = try #require(try S.json(log.body)["data"] as? [[String: Any]])
+            let logins = everything.filter { $0["action"] as? String == "user.login" }
+            #expect(logins.count == 1 && logins.first?["actor"] as? String == "admin" && logins.first?["outcome"] as? String == "ok")
+            let entries = everything.filter { $0["action"] as? String != "user.login" }
             #expect(entries.map { $0["action"] as? String } == ["job.stop", "cluster.install", "cluster.install"], "newest first; GETs are not audited")
             #expect(entries.allSatisfy { $0["actor"] as? String == "admin" })
             #expect(entries[0]["target"] as? String == jobID)
@@ -29,6 +32,14 @@ struct AuditIntegrationTests {
             #expect(entries[2]["outcome"] as? String == "ok")
             #expect(entries[2]["target"] as? String == job["cluster_id"] as? String || entries[2]["target"] as? String == jobID)
             #expect(entries[2]["tenant"] as? String == job["tenant"] as? String)
+
+            let wrong = try await api.send("POST", "/v1/user/login", body: #"{"username":"mallory","password":"guess"}"#)
+            #expect(wrong.status == 401)
+            let newest = try #require(try S.json(try await api.send("GET", "/v1/audit/?limit=1", token: token).body)["data"] as? [[String: Any]])
+            #expect(newest.first?["action"] as? String == "user.login")
+            #expect(newest.first?["actor"] as? String == "mallory")
+            #expect(newest.first?["outcome"] as? String == "unauthenticated")
+            #expect(!(try await api.send("GET", "/v1/audit/", token: token).body.contains("guess")), "passwords are never recorded")
 
             let page = try await api.send("GET", "/v1/audit/?limit=1&before=\(entries[0]["id"] as? Int ?? 0)", token: token)
             let paged = try #require(try S.json(page.body)["data"] as? [[String: Any]])
@@ -51,7 +62,7 @@ struct AuditIntegrationTests {
 
             #expect(try await api.send("GET", "/v1/audit/", token: viewer.token).status == 403)
             let own = try #require(try S.json(try await api.send("GET", "/v1/audit/", token: admin.token).body)["data"] as? [[String: Any]])
-            #expect(own.map { $0["action"] as? String } == ["cluster.install"])
+            #expect(own.map { $0["action"] as? String } == ["cluster.install"], "logins carry no tenant")
             #expect(own.first?["tenant"] as? String == admin.tenant.uuid)
             #expect(own.first?["actor"] as? String == "admin")
             let others = try #require(try S.json(try await api.send("GET", "/v1/audit/", token: other.token).body)["data"] as? [[String: Any]])

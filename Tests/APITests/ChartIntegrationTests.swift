@@ -18,6 +18,7 @@ struct ChartIntegrationTests {
 
     @Test func chartsDirectoryIsImportedOnceAsGlobalChartsAndUploadsReplaceByNameAndVersion() async throws {
         let directory = try S.demoChartsDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let first = try await APIProcess.start(environment: ["KUBEFATE_CHARTS_DIR": directory])
         let token = try await first.token()
         let imported = try await Self.charts(first, token: token)

@@ -123,6 +123,9 @@ enum ChartTestSupport {
     static func withAPI(environment: [String: String] = [:], _ body: (APIProcess) async throws -> Void) async throws {
         var env = environment
         if env["KUBEFATE_CHARTS_DIR"] == nil { env["KUBEFATE_CHARTS_DIR"] = try temporaryDirectory().path }
+        // Chart folders made by these helpers are removed afterwards.
+        let made = env["KUBEFATE_CHARTS_DIR"].flatMap { $0.contains("/kf-apiext-") ? $0 : nil }
+        defer { if let made { try? FileManager.default.removeItem(atPath: made) } }
         let api = try await APIProcess.start(environment: env)
         do {
             try await body(api)

@@ -69,6 +69,7 @@ enum APIServer {
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: HTTPMetricsMiddleware())
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: LoginAuditMiddleware(repository: deps.audit))
         SystemRoutes(deps: deps).registerPublic(on: router)
         UserRoutes(deps: deps).register(on: router)
         OpenAPIRoutes().register(on: router)

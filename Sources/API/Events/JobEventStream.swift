@@ -33,7 +33,9 @@ struct JobEventStream: Sendable {
         var job = first
         var sent = try Self.encode(job)
         try await writer.write(Self.event("job", sent))
-        var version = try await jobs.jobVersion(uuid: jobID)
+        // The marker is always read before the job it describes, so a change between the two
+        // reads shows as a new marker next time. `first` was read before any marker: reload once.
+        var version: String?
         var quietSince = ContinuousClock.now
         while !job.status.isTerminal {
             try await Task.sleep(for: pollInterval)
