@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export KUBEFATE_TEST_INTEGRATION=1
 export KUBEFATE_SHARED_DIR=${KUBEFATE_SHARED_DIR:-$(cd .. && pwd)/shared}
+# What the tests call out to: the OpenAPI validator (Python), and the Helm v4 library and kubectl
+# for the Helm interop tests (PY, HELM_SDKPY_PATH, KUBECTL from the shared setup script).
+python3 -c 'import openapi_spec_validator' 2>/dev/null || python3 -m pip install -q openapi-spec-validator
+eval "$(bash "$KUBEFATE_SHARED_DIR/tools/kube-fidelity/setup.sh")"
 swift build --build-tests
 swift build -c release
 # The service-restart test stops MariaDB and RabbitMQ: it runs alone, after everything else.

@@ -40,7 +40,7 @@ struct APIIntegrationTests {
 
             let token = try await api.token()
             let parts = token.split(separator: ".")
-            let forged = "\(parts[0]).\(parts[1]).\(parts[2].dropLast())A"
+            let forged = "\(parts[0]).\(parts[1]).\(parts[2].hasPrefix("A") ? "B" : "A")\(parts[2].dropFirst())"
             #expect(try await api.send("GET", "/v1/job", token: forged).status == 401)
 
             let version = try await api.send("GET", "/v1/version/", token: token)
