@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# API benchmark of issue 6, on the release `kubefate-api` against the local MariaDB: a tenant with
+# 1,000 clusters, its operator's token, then wrk at 64 connections (-t2, BENCH_WRK_DURATION) on
+#   * GET /v1/job/{id}                           (job polling)
+#   * GET /v1/cluster/?limit=20&offset=…         (cluster list, pages across all 1,000)
+#   * GET /v1/cluster/                           (the whole list, as KubeFATE's CLI asks)
+#   * POST /v1/user/login                        (PBKDF2 on purpose: slow by design)
+# Target: p99 under 20 ms for polling and paginated listing. Prints one table; progress on stderr.
+# Uses its own database, dropped at the end. No workers run: the jobs stay Pending.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+CLUSTERS=${BENCH_CLUSTERS:-1000}
+WRK_DURATION=${BENCH_WRK_DURATION:-10s}
+log() { echo "bench-api: $*" >&2; }
+
+bash scripts/services.sh up >&2
+bin=$(swift build -c release --show-bin-path)
+[ -x "$bin/kubefate-api" ] || swift build -c release --product kubefate-api >&2
+if ! command -v wrk >/dev/null; then
+  log "installing wrk (Debian package)"
+  apt-get -o DPkg::Lock::Timeout=300 -qq update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -qq install -y --no-install-recommends wrk >&2
+fi
+
+id=$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
+work=$root/.build/bench-api/$id
+mkdir -p "$work"
+export KUBEFATE_DB_NAME=kf_bench_$id
+export KUBEFATE_AMQP_QUEUE=kubefate.bench.$id
+export KUBEFATE_JWT_KEY=bench-$id-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export KUBEFATE_LOG_LEVEL=${KUBEFATE_LOG_LEVEL:-warning}
+sql() { mariadb -h "${KUBEFATE_DB_HOST:-127.0.0.1}" -P "${KUBEFATE_DB_PORT:-3306}" -u"${KUBEFATE_DB_USER:-kubefate}" -p"${KUBEFATE_DB_PASSWORD:-kubefate}" -N -B "$@"; }
+sql -e "CREATE DATABASE \`$KUBEFATE_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+api_pid=""
+cleanup() {
+  [ -n "$api_pid" ] && { kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; }
+  sql -e "DROP DATABASE IF EXISTS \`$KUBEFATE_DB_NAME\`" || true
+  rabbitmqctl -q delete_queue -p "${KUBEFATE_AMQP_VHOST:-kubefate}" "$KUBEFATE_AMQP_QUEUE" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+password=bench-$id
+KUBEFATE_API_LISTEN=127.0.0.1:$port KUBEFATE_ADMIN_USER=admin KUBEFATE_ADMIN_PASSWORD=$password KUBEFATE_MIGRATE=1 \
+  "$bin/kubefate-api" >"$work/api.log" 2>&1 &
+api_pid=$!
+url=http://127.0.0.1:$port
+for _ in $(seq 1 300); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fs "$url/healthz" >/dev/null || { log "the API did not start:"; tail -20 "$work/api.log" >&2; exit 1; }
+
+# A tenant owning namespace `bench`, its operator, and CLUSTERS installs submitted by the operator.
+log "creating a tenant, its operator and $CLUSTERS clusters"
+python3 - "$port" "$password" "$CLUSTERS" "$work" <<'PY'
+import base64, http.client, json, sys, threading
+port, password, count, work = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def call(method, path, body=None, token=None, conn=None):
+    conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Content-Type": "application/json"}
+    if token: headers["Authorization"] = "Bearer " + token
+    conn.request(method, path, json.dumps(body) if body is not None else None, headers)
+    response = conn.getresponse()
+    payload = response.read()
+    if response.status >= 300:
+        sys.exit(f"{method} {path}: {response.status} {payload[:300]!r}")
+    return json.loads(payload) if payload else {}
+
+admin = call("POST", "/v1/user/login", {"username": "admin", "password": password})["token"]
+call("POST", "/v1/tenant", {"name": "bench"}, admin)
+call("POST", "/v1/user", {"username": "operator", "password": password, "email": "operator@example.com"}, admin)
+call("PUT", "/v1/tenant/bench/member/operator", {"role": "operator"}, admin)
+call("POST", "/v1/namespace", {"name": "bench", "tenant": "bench"}, admin)
+token = call("POST", "/v1/user/login", {"username": "operator", "password": password})["token"]
+
+jobs, lock = [], threading.Lock()
+def submit(indices):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    for i in indices:
+        name = f"bench-{i}"
+        spec = f"name: {name}\nnamespace: bench\nchartName: fate\nchartVersion: v1.11.2\npartyId: 9999\nsimulate:\n  components: []\n"
+        job = call("POST", "/v1/cluster", {"name": name, "namespace": "bench", "chart_name": "fate", "chart_version": "v1.11.2",
+                                           "data": base64.b64encode(spec.encode()).decode()}, token, conn)["data"]
+        with lock: jobs.append(job["uuid"])
+threads = [threading.Thread(target=submit, args=(range(t, count, 4),)) for t in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+open(f"{work}/token", "w").write(token)
+open(f"{work}/job", "w").write(jobs[len(jobs) // 2])
+PY
+token=$(cat "$work/token")
+job=$(cat "$work/job")
+
+cat >"$work/pages.lua" <<LUA
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/v1/cluster/?limit=20&offset=" .. ((n * 37) % $CLUSTERS))
+end
+LUA
+cat >"$work/login.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"username":"operator","password":"$password"}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+# run NAME WRK-ARGS... → "name rps p50 p99" (wrk --latency; ms)
+run() {
+  local name=$1; shift
+  log "wrk: $name"
+  wrk -t2 -c64 -d"$WRK_DURATION" --latency "$@" >"$work/$name.txt" 2>&1
+  awk -v name="$name" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Requests\/sec/ { rps = $2 }
+    /Non-2xx/ { bad = $NF }
+    END { printf "%s %.0f %.2f %.2f %s\n", name, rps, p50, p99, (bad == "" ? 0 : bad) }' "$work/$name.txt"
+}
+auth=(-H "Authorization: Bearer $token")
+{
+  run job-poll "${auth[@]}" "$url/v1/job/$job"
+  run cluster-page "${auth[@]}" -s "$work/pages.lua" "$url"
+  run cluster-list-all "${auth[@]}" "$url/v1/cluster/"
+  run healthz "$url/healthz"
+  run login -s "$work/login.lua" "$url/v1/user/login"
+} >"$work/results"
+
+echo "API at 64 connections (release build, wrk -t2 -c64 -d$WRK_DURATION, $CLUSTERS clusters in the tenant; load average: $(cut -d' ' -f1 /proc/loadavg))"
+printf '%-18s %10s %10s %10s %8s %10s\n' request "req/s" "p50 ms" "p99 ms" "non-2xx" "target"
+while read -r name rps p50 p99 bad; do
+  case $name in job-poll|cluster-page) target="p99 < 20" ;; *) target="" ;; esac
+  printf '%-18s %10s %10s %10s %8s %10s\n' "$name" "$rps" "$p50" "$p99" "$bad" "$target"
+done <"$work/results"
