@@ -5,6 +5,7 @@ extension Migration {
         tenancy,
         clusterInfo,
         charts,
+        clusterPages,
     ]
 
     /// Version 1: tenants, users, memberships, namespaces, clusters, jobs, sub_jobs, charts, outbox,

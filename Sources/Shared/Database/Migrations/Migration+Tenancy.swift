@@ -12,7 +12,6 @@ extension Migration {
           KEY ix_revoked_expires (expires_at)
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
         """,
-        "ALTER TABLE clusters ADD INDEX IF NOT EXISTS ix_clusters_tenant (tenant_uuid, live, id)",
         "ALTER TABLE clusters ADD INDEX IF NOT EXISTS ix_clusters_live (live, id)",
         "ALTER TABLE jobs ADD INDEX IF NOT EXISTS ix_jobs_tenant_status (tenant_uuid, status)",
     ])
