@@ -189,6 +189,17 @@ import Testing
         #expect(await pods(s).allSatisfy { $0[path: ["metadata", "labels", "app"]] == "orphan" })
     }
 
+    @Test func foregroundDeletionOfAnOwnerOfUnscheduledPodsCompletes() async throws {
+        let s = try Sim(faults: [FaultRule(effect: .unschedulable, labelSelector: "app=stuck")])
+        await s.request("POST", "/apis/apps/v1/namespaces/default/deployments", Sim.deployment("stuck", replicas: 1))
+        s.advance(3)
+        #expect(await pods(s).count == 1)
+        await s.request("DELETE", "/apis/apps/v1/namespaces/default/deployments/stuck", ["propagationPolicy": "Foreground"])
+        s.advance(5)
+        #expect(await s.request("GET", "/apis/apps/v1/namespaces/default/deployments/stuck").code == 404)
+        #expect(await pods(s).isEmpty)
+    }
+
     @Test func claimsBindToProvisionedVolumes() async throws {
         let s = try Sim()
         let pvc: JSON = ["apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": ["name": "c"],

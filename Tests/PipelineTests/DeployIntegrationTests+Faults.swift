@@ -4,7 +4,7 @@ import KubeSimCore
 import Testing
 
 extension DeployIntegrationTests {
-    @Test("an unpullable image, a crash loop and an unschedulable pod each fail their install with that reason in the sub-job")
+    @Test("an unpullable image, a crash loop and an unschedulable pod each fail their install with that reason in the sub-job, and the failed release is uninstalled")
     func podFaultsFailTheJob() async throws {
         let cases: [(namespace: String, component: String, cause: String)] = [
             ("fault-pull", "python", "ImagePullBackOff"), ("fault-crash", "python", "CrashLoopBackOff"),
@@ -16,7 +16,7 @@ extension DeployIntegrationTests {
             FaultRule(effect: .crashLoop, namespace: "fault-crash", namePrefix: "python", seconds: 0.2),
             FaultRule(effect: .unschedulable, namespace: "fault-sched", namePrefix: "mysql"),
         ]
-        try await Self.withDeployStack(workers: 2, faults: faults) { stack, _ in
+        try await Self.withDeployStack(workers: 2, faults: faults) { stack, kube in
             var jobs: [String: String] = [:]
             for item in cases {
                 jobs[item.namespace] = try await stack.installCluster(
@@ -30,8 +30,12 @@ extension DeployIntegrationTests {
                 let subJob = job.subJobs[item.component]
                 #expect(subJob?.status == .failed, "\(item.namespace): \(String(describing: subJob))")
                 #expect(subJob?.reason.contains(item.cause) == true, "\(item.namespace): \(subJob?.reason ?? "")")
-                // A failed install leaves the cluster Deleted (ClusterLifecycle, as KubeFATE does).
+                // A failed install leaves the cluster Deleted (ClusterLifecycle, as KubeFATE does), and
+                // nothing of it in Kubernetes: the worker uninstalled it before failing the job.
                 #expect(try await stack.cluster(job.clusterID).status == .deleted)
+                #expect(job.reason?.contains("the failed release was uninstalled") == true, "\(item.namespace): \(job.reason ?? "")")
+                #expect(kube.objects(in: item.namespace) == [], "\(item.namespace)")
+                #expect(kube.releaseRecords("fate-9999", in: item.namespace).isEmpty, "\(item.namespace)")
             }
         }
     }

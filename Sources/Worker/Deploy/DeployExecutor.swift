@@ -53,6 +53,15 @@ struct DeployExecutor: JobExecutor {
             let restored = try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
             try await context.recordHelmRevision(restored.version)
             return .rolledBack(reason: "\(error); rolled back to the previous revision")
+        } catch let error as DeployError {
+            // A failed install leaves nothing behind: the cluster ends Deleted, so its objects and
+            // release records go too (KubeFATE uninstalls the same way, but ignores errors).
+            do {
+                try await deployer.uninstall(name: release.name, namespace: release.namespace, reporter: reporter)
+            } catch let cleanup {
+                return .failed(reason: "\(error); uninstalling the failed release also failed: \(cleanup)")
+            }
+            return .failed(reason: "\(error); the failed release was uninstalled")
         }
     }
 

@@ -69,8 +69,11 @@ struct ControllerContext {
             var o = cur.object
             mutate(&o)
             if o == cur.object { return cur }
+            // Finalizers gone from an object being deleted: it goes, except a Namespace (its controller
+            // empties it first) and a pod bound to a node (its kubelet confirms termination). An
+            // unscheduled pod has no kubelet, so it goes at once, as the apiserver removes it.
             if o[path: ["metadata", "deletionTimestamp"]] != nil, (o[path: ["metadata", "finalizers"]]?.array ?? []).isEmpty,
-               t.kind != "Pod", t.kind != "Namespace"
+               t.kind != "Namespace", t.kind != "Pod" || o[path: ["spec", "nodeName"]] == nil
             {
                 _ = try tx.put(t.storeKey, o)
                 return cluster.removeObject(&tx, t, key)
