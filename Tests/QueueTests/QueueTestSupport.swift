@@ -12,6 +12,9 @@ enum QueueTestSupport {
         var config = try AMQPConfig(environment: ProcessInfo.processInfo.environment)
         config.queue = "kf.test.\(UUID().uuidString.lowercased())"
         config.heartbeat = .seconds(5)
+        // Generous: every suite starts at once on a 2-core machine, and the broker can take seconds
+        // to answer a channel RPC then (liveness, not latency, is what these tests check).
+        config.rpcTimeout = .seconds(30)
         return config
     }
 
