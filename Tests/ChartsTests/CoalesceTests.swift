@@ -70,7 +70,7 @@ import KFTemplate
         let result = Coalesce.values(user, over: defaults)
         guard case .map(let b)? = result["b"] else { Issue.record("map expected"); return }
         b["mutated"] = .bool(true)
-        guard case .map(let chartB)? = defaults["b"], case .map(let userB)? = user["b"] else { return }
+        guard case .map(let chartB)? = defaults["b"], case .map(let userB)? = user["b"] else { Issue.record("the inputs lost their maps"); return }
         #expect(chartB["mutated"] == nil)
         #expect(userB["mutated"] == nil)
         #expect(userB["d"] == nil)
