@@ -98,6 +98,7 @@ final class APIProcess: @unchecked Sendable {
         try await Migrator.dropDatabase(config: try databaseConfig)
         var amqp = try AMQPConfig(environment: ProcessInfo.processInfo.environment)
         amqp.queue = queue
+        amqp.heartbeat = .zero  // opened, used and closed without ticking
         let connection = AMQPConnection(config: amqp, role: "test-cleanup")
         try await connection.open()
         _ = try await connection.deleteQueue(queue)

@@ -16,6 +16,7 @@ extension PipelineIntegrationTests {
             // Lose the message: delete the queue holding it before any worker consumed it.
             var amqp = try AMQPConfig(environment: ProcessInfo.processInfo.environment)
             amqp.queue = stack.queueName
+            amqp.heartbeat = .zero  // opened, used and closed without ticking
             let connection = AMQPConnection(config: amqp, role: "test-lose-message")
             try await connection.open()
             _ = try await connection.deleteQueue(stack.queueName)

@@ -37,7 +37,7 @@ struct QueueIntegrationTests {
 
     @Test func unroutableMessagesAreReportedInsteadOfConfirmed() async throws {
         try await QueueTestSupport.withTestQueue { config in
-            let connection = AMQPConnection(config: config.named("\(config.queue).raw"), role: "test")
+            let connection = AMQPConnection(config: QueueTestSupport.unticked(config, "raw"), role: "test")
             try await connection.open()
             await #expect {
                 try await connection.publishConfirmed([Array("x".utf8)], routingKey: "\(config.queue).missing",
@@ -53,7 +53,7 @@ struct QueueIntegrationTests {
         try await QueueTestSupport.withTestQueue { config in
             let publisher = JobPublisher(config: config.named("\(config.queue).publisher"))
             try await publisher.publish(jobIDs: ["first"])
-            let admin = AMQPConnection(config: config.named("\(config.queue).admin"), role: "admin")
+            let admin = AMQPConnection(config: QueueTestSupport.unticked(config, "admin"), role: "admin")
             try await admin.open()
             try await admin.deleteQueue(config.queue)
             await admin.close()
@@ -125,7 +125,7 @@ struct QueueIntegrationTests {
 
     @Test func aMessageThatIsNotAJobIDIsDroppedAndConsumingGoesOn() async throws {
         try await QueueTestSupport.withTestQueue { config in
-            let raw = AMQPConnection(config: config.named("\(config.queue).raw"), role: "test")
+            let raw = AMQPConnection(config: QueueTestSupport.unticked(config, "raw"), role: "test")
             try await raw.open()
             try await raw.publishConfirmed([[0xFF, 0xFE], [], Array("job-1".utf8)], routingKey: config.queue,
                                            window: 10, timeout: .seconds(10))

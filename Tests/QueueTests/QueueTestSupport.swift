@@ -18,6 +18,15 @@ enum QueueTestSupport {
         return config
     }
 
+    /// `config` for a connection the test drives by hand: nothing ticks it, and the test process can
+    /// sit for longer than a heartbeat timeout while every suite competes for two cores, so it
+    /// negotiates no heartbeats (the broker would otherwise close it as dead).
+    static func unticked(_ config: AMQPConfig, _ name: String) -> AMQPConfig {
+        var copy = config.named("\(config.queue).\(name)")
+        copy.heartbeat = .zero
+        return copy
+    }
+
     /// Runs `body` with a fresh queue and deletes the queue afterwards, whether `body` failed or not.
     static func withTestQueue(_ body: (AMQPConfig) async throws -> Void) async throws {
         let config = try freshConfig()
@@ -27,7 +36,7 @@ enum QueueTestSupport {
         } catch {
             failure = error
         }
-        let admin = AMQPConnection(config: config.named("\(config.queue).admin"), role: "admin")
+        let admin = AMQPConnection(config: unticked(config, "admin"), role: "admin")
         try await admin.open()
         try await admin.deleteQueue(config.queue)
         await admin.close()
@@ -36,7 +45,7 @@ enum QueueTestSupport {
 
     /// Number of messages ready in the queue (declares it, which is idempotent).
     static func readyCount(_ config: AMQPConfig) async throws -> UInt32 {
-        let admin = AMQPConnection(config: config.named("\(config.queue).count"), role: "admin")
+        let admin = AMQPConnection(config: unticked(config, "count"), role: "admin")
         try await admin.open()
         let count = try await admin.declareQueue(config.queue)
         await admin.close()

@@ -114,6 +114,7 @@ final class PipelineStack: @unchecked Sendable {
         await database.shutdown()
         var amqp = (try? AMQPConfig(environment: ProcessInfo.processInfo.environment)) ?? AMQPConfig()
         amqp.queue = queueName
+        amqp.heartbeat = .zero  // opened, used and closed without ticking
         let connection = AMQPConnection(config: amqp, role: "test-cleanup")
         try? await connection.open()
         _ = try? await connection.deleteQueue(queueName)
