@@ -11,9 +11,10 @@ enum QueueTestSupport {
     static func freshConfig() throws -> AMQPConfig {
         var config = try AMQPConfig(environment: ProcessInfo.processInfo.environment)
         config.queue = "kf.test.\(UUID().uuidString.lowercased())"
-        config.heartbeat = .seconds(5)
-        // Generous: every suite starts at once on a 2-core machine, and the broker can take seconds
-        // to answer a channel RPC then (liveness, not latency, is what these tests check).
+        // Generous: every suite starts at once on a 2-core machine, so a connection's thread can sit
+        // unscheduled for seconds and the broker can take seconds to answer a channel RPC (liveness,
+        // not latency, is what these tests check; the recovery suite sets short heartbeats itself).
+        config.heartbeat = .seconds(15)
         config.rpcTimeout = .seconds(30)
         return config
     }
@@ -54,7 +55,7 @@ enum QueueTestSupport {
 
     /// Takes `count` deliveries from `consumer` (acking each if `ack`), failing after `limit`.
     static func take(_ count: Int, from consumer: JobConsumer, ack: Bool,
-                     limit: Duration = .seconds(30)) async throws -> [JobDelivery] {
+                     limit: Duration = .seconds(90)) async throws -> [JobDelivery] {
         try await withDeadline(limit, "waiting for \(count) deliveries") {
             var taken: [JobDelivery] = []
             for try await delivery in consumer.deliveries() {
@@ -68,7 +69,7 @@ enum QueueTestSupport {
 
     /// Takes (and acks) deliveries until every id of `wanted` has arrived; returns all taken.
     static func take(until wanted: Set<String>, from consumer: JobConsumer,
-                     limit: Duration = .seconds(30)) async throws -> [JobDelivery] {
+                     limit: Duration = .seconds(90)) async throws -> [JobDelivery] {
         try await withDeadline(limit, "waiting for \(wanted.sorted())") {
             var taken: [JobDelivery] = []
             var missing = wanted
@@ -101,7 +102,7 @@ enum QueueTestSupport {
     }
 
     /// Polls `condition` every 50 ms until it holds, failing after `limit`.
-    static func eventually(_ what: String, limit: Duration = .seconds(30),
+    static func eventually(_ what: String, limit: Duration = .seconds(90),
                            _ condition: @escaping @Sendable () async throws -> Bool) async throws {
         _ = try await withDeadline(limit, what) {
             while try await !condition() {
