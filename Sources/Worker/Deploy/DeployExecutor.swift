@@ -5,7 +5,8 @@ import KFModels
 
 /// Runs cluster jobs against Kubernetes: renders the cluster's chart exactly as KubeFATE + Helm
 /// do, applies it with Helm-compatible release records, and reports each Deployment/StatefulSet/Job
-/// as a sub-job until the release is ready. A failed update is rolled back, as KubeFATE does.
+/// as a sub-job until the release is ready. A failed update is rolled back, as KubeFATE does; an
+/// install that fails, is stopped or times out is uninstalled (`undoInstall`, called by the runner).
 struct DeployExecutor: JobExecutor {
     let client: KubeClient
     let charts: any ChartSource
@@ -49,20 +50,25 @@ struct DeployExecutor: JobExecutor {
             try await context.recordHelmRevision(deployed.version)
             await context.recordClusterInfo(client: client)
             return .succeeded
-        } catch let error as DeployError where claim.method == .clusterUpdate {
+        } catch let error as DeployError where claim.method == .clusterUpdate && error.code != .conflict {
             let restored = try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
             try await context.recordHelmRevision(restored.version)
             return .rolledBack(reason: "\(error); rolled back to the previous revision")
-        } catch let error as DeployError {
-            // A failed install leaves nothing behind: the cluster ends Deleted, so its objects and
-            // release records go too (KubeFATE uninstalls the same way, but ignores errors).
-            do {
-                try await deployer.uninstall(name: release.name, namespace: release.namespace, reporter: reporter)
-            } catch let cleanup {
-                return .failed(reason: "\(error); uninstalling the failed release also failed: \(cleanup)")
-            }
-            return .failed(reason: "\(error); the failed release was uninstalled")
         }
+    }
+
+    /// Uninstalls what the install applied: every object that carries this release's ownership
+    /// metadata, then its release records (KubeFATE's cleanup runs `helm uninstall` and ignores
+    /// its errors; here the uninstall waits until everything is gone and a failure is reported).
+    func undoInstall(_ context: JobContext) async throws -> String? {
+        let cluster = context.claim.cluster
+        let reporter = SubJobReporter(context: context, crashPoint: crashPoint, stopsAtCheckpoints: false)
+        do {
+            try await deployer.uninstall(name: cluster.name, namespace: cluster.namespace, ownedOnly: true, reporter: reporter)
+        } catch let error as KubeError {
+            throw DeployError(.leftovers, "kubernetes: \(error)")
+        }
+        return "release \(cluster.name) was uninstalled"
     }
 
     /// Creates the namespace when missing (the API admits a job only for a namespace the tenant owns).
