@@ -152,7 +152,8 @@ struct JobRunner: Sendable {
         case .success(let note):
             let combined = [reason, note].compactMap { $0 }.joined(separator: "; ")
             return .finished(status: status, reason: combined.isEmpty ? nil : combined, state: state)
-        case .failure(let error) where error is CancellationError || error is JobInterruption:
+        case .failure(let error) where error is CancellationError || error is JobInterruption || cleanup.isCancelled:
+            // The worker is being torn down: the next claimant runs the cleanup again.
             return .released
         case .failure(let error):
             logger.warning("undoing the install failed", metadata: ["error": "\(error)"])
