@@ -83,6 +83,30 @@ extension DeployIntegrationTests {
         }
     }
 
+    @Test("a failed install whose worker dies mid-uninstall: the next attempt finishes the uninstall without installing again")
+    func failedInstallCleanupSurvivesACrash() async throws {
+        let namespace = "fail-crash", name = "fate-9999"
+        let environment = Self.crashLease.merging(["KUBEFATE_WORKER_CRASH_AT": "mid-uninstall"]) { $1 }
+        let faults = [FaultRule(effect: .imagePullFailure, namespace: namespace, namePrefix: "python")]
+        try await Self.withDeployStack(workers: 2, workerEnvironment: environment, faults: faults) { stack, kube in
+            let submitted = try await stack.installCluster(
+                name: name, namespace: namespace, chartVersion: "v1.11.2", spec: try DeploySpecs.example("v1.11.2", modules: Self.modules))
+            let job = try await stack.waitForJob(submitted.uuid, timeout: Self.jobTimeout) { $0.status.isTerminal }
+            #expect(job.status == .failed, "\(job.status) \(job.reason ?? "")")
+            let reason = job.reason ?? ""
+            #expect(reason.hasPrefix("Install failed: python: "), "\(reason)")
+            #expect(reason.contains("ImagePullBackOff"), "\(reason)")
+            #expect(reason.hasSuffix("(an earlier attempt was uninstalling the release when its worker stopped); release \(name) was uninstalled"),
+                    "\(reason)")
+            #expect(job.attempt >= 2)
+            #expect(stack.workers.filter { !$0.isRunning }.count == 1, "exactly one worker crashed")
+            // The second attempt went straight to the uninstall: no release record was written again.
+            let firstDelete = job.states.firstIndex { $0.hasPrefix("deleted ") } ?? job.states.endIndex
+            #expect(!job.states[firstDelete...].contains { $0.hasPrefix("rendered ") }, "\(job.states)")
+            try await Self.expectNothingLeft(job, name: name, namespace: namespace, kube: kube, stack: stack)
+        }
+    }
+
     @Test("an install whose ConfigMap already exists without Helm's ownership metadata fails naming it, and creates nothing")
     func conflictingObjectFailsTheInstall() async throws {
         let namespace = "conflict", name = "fate-9999"

@@ -37,6 +37,9 @@ struct DeployExecutor: JobExecutor {
     private func deploy(_ context: JobContext, reporter: SubJobReporter) async throws -> JobResult {
         let claim = context.claim
         guard let args = claim.args else { return .failed(reason: "the job carries no cluster arguments") }
+        if claim.method == .clusterInstall, let reason = try await interruptedUninstall(claim.cluster) {
+            return .failed(reason: reason)
+        }
         let spec = try ClusterSpec(yaml: args.dataText)
         let chart = try await charts.chart(name: args.chartName, version: args.chartVersion, tenant: claim.cluster.tenant)
         let release = ReleaseOptions(name: claim.cluster.name, namespace: claim.cluster.namespace,
@@ -69,6 +72,15 @@ struct DeployExecutor: JobExecutor {
             throw DeployError(.leftovers, "kubernetes: \(error)")
         }
         return "release \(cluster.name) was uninstalled"
+    }
+
+    /// Why an earlier attempt of this install failed, when its worker died while uninstalling the
+    /// release (its latest record says `uninstalling`): the install is not run again, the job
+    /// fails and the runner finishes the uninstall. Nil when no uninstall was under way.
+    private func interruptedUninstall(_ cluster: Cluster) async throws -> String? {
+        let store = ReleaseStore(client: client, name: cluster.name, namespace: cluster.namespace)
+        guard let latest = try await store.history().last, latest.info.status == .uninstalling else { return nil }
+        return "\(latest.info.description) (an earlier attempt was uninstalling the release when its worker stopped)"
     }
 
     /// Creates the namespace when missing (the API admits a job only for a namespace the tenant owns).
