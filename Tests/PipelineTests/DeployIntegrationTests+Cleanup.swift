@@ -83,6 +83,37 @@ extension DeployIntegrationTests {
         }
     }
 
+    @Test("an update past its time limit is rolled back, as KubeFATE does: job Rollback, the previous images run again")
+    func timedOutUpdateIsRolledBack() async throws {
+        let namespace = "late-update", name = "fate-9999"
+        // The limit passes before the Deployments' progress deadline (600 s of kubesim's 20× clock); an install takes seconds.
+        let environment = ["KUBEFATE_WORKER_FAILURE_GRACE": "30m", "KUBEFATE_WORKER_TIME_LIMIT": "15s"]
+        try await Self.withDeployStack(workers: 1, workerEnvironment: environment) { stack, kube in
+            let install = try await stack.installCluster(
+                name: name, namespace: namespace, chartVersion: "v1.11.2", spec: try DeploySpecs.example("v1.11.2", modules: Self.modules))
+            let installed = try await stack.waitForJob(install.uuid, timeout: Self.jobTimeout) { $0.status.isTerminal }
+            #expect(installed.status == .success, "\(installed.status) \(installed.reason ?? "")")
+            let goodImages = kube.images(in: namespace)
+            // Images that never pull, and a failure grace longer than the time limit: only the limit ends the wait.
+            let update = try await stack.updateCluster(
+                name: name, namespace: namespace, chartVersion: "v1.11.2",
+                spec: try DeploySpecs.example("v1.11.2", modules: Self.modules, registry: "registry.nowhere.invalid"))
+            let job = try await stack.waitForJob(update.uuid, timeout: Self.jobTimeout) { $0.status.isTerminal }
+            #expect(job.status == .rollback, "\(job.status) \(job.reason ?? "")")
+            #expect(job.reason == "time limit exceeded; rolled back to the previous revision", "\(job.reason ?? "")")
+            // KubeFATE's order: the timeout, the rollback's own steps, then its success.
+            let timeout = job.states.firstIndex(of: "Checkout Cluster status timeOut!")
+            #expect(timeout != nil && job.states[(timeout ?? 0)...].contains { $0.hasPrefix("release \(name) rolled back to revision 1") },
+                    "\(job.states)")
+            #expect(job.states.last == "Cluster run rollback Success", "\(job.states)")
+            #expect(try await stack.cluster(job.clusterID).status == .rollback)
+            #expect(kube.images(in: namespace) == goodImages)
+            let records = kube.releaseRecords(name, in: namespace)
+            #expect(records[records.keys.max() ?? 0] == "deployed", "\(records)")
+            #expect(records.values.filter { $0 == "deployed" }.count == 1, "\(records)")
+        }
+    }
+
     @Test("a failed install whose worker dies mid-uninstall: the next attempt finishes the uninstall without installing again")
     func failedInstallCleanupSurvivesACrash() async throws {
         let namespace = "fail-crash", name = "fate-9999"

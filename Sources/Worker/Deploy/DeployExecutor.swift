@@ -53,7 +53,8 @@ struct DeployExecutor: JobExecutor {
             try await context.recordHelmRevision(deployed.version)
             await context.recordClusterInfo(client: client)
             return .succeeded
-        } catch let error as DeployError where claim.method == .clusterUpdate && error.code != .conflict {
+        } catch let error as DeployError where claim.method == .clusterUpdate && error.code != .conflict && context.monitor.interruption == nil {
+            // (An update cut short by its time limit is rolled back by the runner.)
             let restored = try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
             try await context.recordHelmRevision(restored.version)
             return .rolledBack(reason: "\(error); rolled back to the previous revision")
@@ -72,6 +73,25 @@ struct DeployExecutor: JobExecutor {
             throw DeployError(.leftovers, "kubernetes: \(error)")
         }
         return "release \(cluster.name) was uninstalled"
+    }
+
+    /// Rolls the cluster back to the revision before the timed-out update and records it. An
+    /// update cut short before it recorded its revision changed nothing: there is nothing to restore.
+    func rollBackUpdate(_ context: JobContext) async throws -> String? {
+        let cluster = context.claim.cluster
+        let reporter = SubJobReporter(context: context, crashPoint: crashPoint, stopsAtCheckpoints: false)
+        do {
+            let latest = try await ReleaseStore(client: client, name: cluster.name, namespace: cluster.namespace).history().last
+            guard let latest, latest.info.status != .deployed else {
+                try await reporter.step("the update recorded no revision: nothing to roll back")
+                return nil
+            }
+            let restored = try await deployer.rollback(name: cluster.name, namespace: cluster.namespace, reporter: reporter)
+            try await context.recordHelmRevision(restored.version)
+            return "rolled back to the previous revision"
+        } catch let error as KubeError {
+            throw DeployError(.release, "kubernetes: \(error)")
+        }
     }
 
     /// Why an earlier attempt of this install failed, when its worker died while uninstalling the

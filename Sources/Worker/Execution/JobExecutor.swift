@@ -11,7 +11,8 @@ import KFModels
 /// another worker runs the job again.
 ///
 /// An install that does not end `Success` (failed, stopped, timed out) leaves nothing behind: the
-/// runner calls `undoInstall` before it finishes the job, as KubeFATE's cleanup does.
+/// runner calls `undoInstall` before it finishes the job, as KubeFATE's cleanup does. An update
+/// past its time limit is rolled back (`rollBackUpdate`), as KubeFATE does.
 protocol JobExecutor: Sendable {
     /// Runs the job. Returns the outcome of a run that was not interrupted; throws `JobInterruption`
     /// from a checkpoint, or any other error for an unexpected failure (the job then fails with it).
@@ -24,6 +25,11 @@ protocol JobExecutor: Sendable {
     /// the job's reason when something was removed (nil when there was nothing to undo); throws
     /// when the cleanup failed.
     func undoInstall(_ context: JobContext) async throws -> String?
+
+    /// Restores the revision the update job of `context` replaced, after its time limit cut it
+    /// short; the same rules as `undoInstall`. Returns a note for the job's reason (nil when there
+    /// was nothing to restore); throws when the rollback failed.
+    func rollBackUpdate(_ context: JobContext) async throws -> String?
 }
 
 /// How an uninterrupted job run ended.

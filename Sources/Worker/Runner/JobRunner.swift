@@ -13,7 +13,8 @@ struct JobRunner: Sendable {
     /// Runs `claim` until the executor ends or the run is interrupted, then records the outcome:
     /// Success / Failed / Timeout / Canceled through `finish`, a released lease on shutdown, and
     /// nothing at all once the lease is lost. An install that does not succeed is undone first
-    /// (`JobExecutor.undoInstall`).
+    /// (`JobExecutor.undoInstall`); an update past its time limit is rolled back first
+    /// (`JobExecutor.rollBackUpdate`), as KubeFATE does.
     func run(_ claim: JobClaim, monitor: RunMonitor) async {
         var logger = logger
         logger[metadataKey: "job.id"] = "\(claim.jobID)"
@@ -62,7 +63,8 @@ struct JobRunner: Sendable {
         }
     }
 
-    private func heartbeat(_ claim: JobClaim, monitor: RunMonitor, logger: Logger) async {
+    /// Renews the lease every heartbeat interval and records what the database says, until cancelled.
+    func heartbeat(_ claim: JobClaim, monitor: RunMonitor, logger: Logger) async {
         while true {
             do {
                 try await Task.sleep(for: config.heartbeatInterval)
@@ -94,7 +96,8 @@ struct JobRunner: Sendable {
         return claim.startTime.adding(limit).since(.now())
     }
 
-    /// Writes the outcome of a run, undoing an install that did not succeed first (unless `undone`).
+    /// Writes the outcome of a run, undoing an install that did not succeed or rolling back a
+    /// timed-out update first (unless `undone`).
     private func conclude(_ outcome: RunOutcome, context: JobContext, logger: Logger, undone: Bool = false) async {
         let writer = context.writer
         do {
@@ -109,7 +112,10 @@ struct JobRunner: Sendable {
                 }
                 logger.notice("worker shutting down: lease released")
             case .finished(let status, _, _) where status != .success && context.claim.method == .clusterInstall && !undone:
-                await conclude(try await undoInstall(outcome, context: context, logger: logger), context: context, logger: logger, undone: true)
+                await conclude(await undoInstall(outcome, context: context, logger: logger), context: context, logger: logger, undone: true)
+            case .finished where context.claim.method == .clusterUpdate && context.monitor.interruption == .timedOut && !undone:
+                await conclude(try await rollBackTimedOutUpdate(outcome, context: context, logger: logger), context: context, logger: logger,
+                               undone: true)
             case .finished(let status, let reason, let state):
                 if try await finish(status: status, reason: reason, state: state, writer: writer) {
                     metrics.finished(outcome)
@@ -127,38 +133,6 @@ struct JobRunner: Sendable {
             }
         } catch {
             logger.warning("could not record the job's outcome", metadata: ["error": "\(error)"])
-        }
-    }
-
-    /// Uninstalls what an install that ended `outcome` (not Success) applied, heartbeating the
-    /// lease meanwhile, and returns what to record: the same outcome with the cleanup's note (or
-    /// failure) in its reason, `.abandoned` when the lease was lost, `.released` when the worker
-    /// is being torn down.
-    private func undoInstall(_ outcome: RunOutcome, context: JobContext, logger: Logger) async throws -> RunOutcome {
-        guard case .finished(let status, let reason, let state) = outcome else { return outcome }
-        let claim = context.claim, monitor = context.monitor
-        let beat = Task { await heartbeat(claim, monitor: monitor, logger: logger) }
-        defer { beat.cancel() }
-        let executor = self.executor
-        let cleanup = Task { try await executor.undoInstall(context) }
-        monitor.onLeaseLoss { cleanup.cancel() }
-        let result = await withTaskCancellationHandler {
-            await cleanup.result
-        } onCancel: {
-            cleanup.cancel()
-        }
-        if monitor.interruption == .leaseLost { return .abandoned }
-        switch result {
-        case .success(let note):
-            let combined = [reason, note].compactMap { $0 }.joined(separator: "; ")
-            return .finished(status: status, reason: combined.isEmpty ? nil : combined, state: state)
-        case .failure(let error) where error is CancellationError || error is JobInterruption || cleanup.isCancelled:
-            // The worker is being torn down: the next claimant runs the cleanup again.
-            return .released
-        case .failure(let error):
-            logger.warning("undoing the install failed", metadata: ["error": "\(error)"])
-            let failure = "uninstalling the release failed: \(error)"
-            return .finished(status: status, reason: [reason, failure].compactMap { $0 }.joined(separator: "; "), state: state)
         }
     }
 

@@ -51,6 +51,9 @@ enum RunOutcome: Sendable, Equatable {
         case .timedOut where method == .clusterInstall:
             // KubeFATE fails a timed-out install (and cleans it up); `Timeout` is never written for it.
             self = .finished(status: .failed, reason: "time limit exceeded", state: "checkout Cluster status timeOut!")
+        case .timedOut where method == .clusterUpdate:
+            // KubeFATE's update wording; the runner rolls the update back before finishing the job.
+            self = .finished(status: .failed, reason: "time limit exceeded", state: "Checkout Cluster status timeOut!")
         case .timedOut:
             self = .finished(status: .timeout, reason: "time limit exceeded", state: "checkout Cluster status timeOut!")
         case .stopRequested:

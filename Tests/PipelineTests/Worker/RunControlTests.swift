@@ -78,7 +78,7 @@ import Testing
         (.stopRequested, .canceled),
     ])
     func interruptionsFinishWithTheirStatus(interruption: JobInterruption, status: JobStatus) {
-        guard case .finished(let finished, _, _) = RunOutcome(result: .failure(interruption), interruption: interruption, method: .clusterUpdate) else {
+        guard case .finished(let finished, _, _) = RunOutcome(result: .failure(interruption), interruption: interruption, method: .clusterDelete) else {
             Issue.record("expected a finish")
             return
         }
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func theMonitorsReasonBeatsTheThrownOne() {
-        #expect(RunOutcome(result: .failure(CancellationError()), interruption: .timedOut, method: .clusterUpdate)
+        #expect(RunOutcome(result: .failure(CancellationError()), interruption: .timedOut, method: .clusterDelete)
             == .finished(status: .timeout, reason: "time limit exceeded", state: "checkout Cluster status timeOut!"))
     }
 
@@ -134,5 +134,10 @@ import Testing
         struct Cancelled: Error {}
         #expect(RunOutcome(result: .failure(Cancelled()), interruption: .timedOut, method: .clusterInstall)
             == .finished(status: .failed, reason: "time limit exceeded", state: "checkout Cluster status timeOut!"))
+    }
+
+    @Test func aTimedOutUpdateFailsWithKubeFATEsUpdateWordingBeforeItsRollback() {
+        #expect(RunOutcome(result: .failure(JobInterruption.timedOut), interruption: .timedOut, method: .clusterUpdate)
+            == .finished(status: .failed, reason: "time limit exceeded", state: "Checkout Cluster status timeOut!"))
     }
 }
