@@ -113,7 +113,7 @@ struct JobRunner: Sendable {
                 logger.notice("worker shutting down: lease released")
             case .finished(let status, _, _) where status != .success && context.claim.method == .clusterInstall && !undone:
                 await conclude(await undoInstall(outcome, context: context, logger: logger), context: context, logger: logger, undone: true)
-            case .finished where context.claim.method == .clusterUpdate && context.monitor.interruption == .timedOut && !undone:
+            case .finished(.failed, _, _) where context.claim.method == .clusterUpdate && context.monitor.interruption == .timedOut && !undone:
                 await conclude(try await rollBackTimedOutUpdate(outcome, context: context, logger: logger), context: context, logger: logger,
                                undone: true)
             case .finished(let status, let reason, let state):
