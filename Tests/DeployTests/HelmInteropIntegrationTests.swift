@@ -85,6 +85,11 @@ struct HelmInteropIntegrationTests {
         #expect(seen[path: "allValues", "modules", "rollsite", "nodePort"]?.int == 30011)
         #expect(seen[path: "allValues", "image", "registry"]?.string == "federatedai")
 
+        // Our objects carry Helm's ownership metadata, so Helm's adoption checks accept them on upgrade.
+        for object in try ReleaseObject.parse(manifest: ours.manifest, namespace: "interop-ours") {
+            let live = try #require(try await fixture.client.get(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name))
+            #expect(ReleaseOwnership(release: "ours", namespace: "interop-ours").owns(live), "\(object.kind)/\(object.name)")
+        }
         let upgraded = try await fixture.helm.run(["upgrade", "interop-ours", "ours", DeployTestPaths.conformanceChart("fate-exchange-v1.11.2.tgz").path,
                                                    InteropFixture.valuesJSON(party: "ours", nodePort: 30012)])
         #expect(upgraded["version"]?.int == 2)
@@ -108,6 +113,35 @@ struct HelmInteropIntegrationTests {
         #expect(try await !fixture.exists("apps/v1", "Deployment", "rollsite", in: "interop-ours"))
         #expect(try await !fixture.exists("v1", "Service", "rollsite", in: "interop-ours"))
         #expect(try await fixture.recordNames(release: "ours", namespace: "interop-ours").isEmpty)
+    }
+
+    @Test func helmReadsOurOwnershipMetadata() async throws {
+        let fixture = try await InteropFixture.start(namespaces: ["interop-owned"])
+        defer { Task { await fixture.stop() } }
+        let ours = try await fixture.deploy("fate-exchange-v1.11.2.tgz", name: "ours", namespace: "interop-owned",
+                                            values: InteropFixture.values(party: "ours", nodePort: 30031))
+        let objects = try ReleaseObject.parse(manifest: ours.manifest, namespace: "interop-owned")
+        #expect(!objects.isEmpty)
+
+        // Another release with the same object names: Helm refuses, naming the release that owns them.
+        await #expect {
+            try await fixture.helm.run(["install", "interop-owned", "other", DeployTestPaths.conformanceChart("fate-exchange-v1.11.2.tgz").path,
+                                        InteropFixture.valuesJSON(party: "other", nodePort: 30032)])
+        } throws: { error in
+            "\(error)".contains("exists and cannot be imported into the current release: invalid ownership metadata; "
+                + #"annotation validation error: key \"meta.helm.sh/release-name\" must equal \"other\": current value is \"ours\""#)
+        }
+
+        // Our release records lost: Helm installs the release again and adopts the objects we applied.
+        try await ReleaseStore(client: fixture.client, name: "ours", namespace: "interop-owned").delete(version: 1)
+        let adopted = try await fixture.helm.run(["install", "interop-owned", "ours", DeployTestPaths.conformanceChart("fate-exchange-v1.11.2.tgz").path,
+                                                  InteropFixture.valuesJSON(party: "ours", nodePort: 30031)])
+        #expect(adopted["status"]?.string == "deployed")
+        for object in objects {
+            let live = try #require(try await fixture.client.get(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name))
+            #expect(live[path: "metadata", "annotations", "meta.helm.sh/release-name"]?.string == "ours", "\(object.kind)/\(object.name)")
+        }
+        _ = try await fixture.helm.run(["uninstall", "interop-owned", "ours"])
     }
 
     @Test func weAdoptUpdateAndDeleteAReleaseHelmInstalled() async throws {

@@ -7,7 +7,7 @@ import KubeSimCore
 @testable import KFDeploy
 
 /// Collects what an action reports, as the worker's sub-job writer would.
-private actor RecordingReporter: DeployProgressReporter {
+actor RecordingReporter: DeployProgressReporter {
     var steps: [String] = []
     var components: [String: ComponentProgress] = [:]
     func step(_ text: String) { steps.append(text) }
@@ -15,7 +15,7 @@ private actor RecordingReporter: DeployProgressReporter {
 }
 
 /// A small multi-component chart: a Deployment, a StatefulSet, a Service and an optional ConfigMap.
-private func demoChart() throws -> Chart {
+func demoChart() throws -> Chart {
     let deployment = """
     apiVersion: apps/v1
     kind: Deployment
@@ -77,7 +77,8 @@ private func demoChart() throws -> Chart {
     ])
 }
 
-private struct Fixture {
+/// A kubesim with namespace `team-a`, a deployer on it and the demo chart.
+struct Fixture {
     let server: KubeSimServer.Running
     let client: KubeClient
     let deployer: ReleaseDeployer

@@ -33,7 +33,7 @@ extension DeployIntegrationTests {
                 // A failed install leaves the cluster Deleted (ClusterLifecycle, as KubeFATE does), and
                 // nothing of it in Kubernetes: the worker uninstalled it before failing the job.
                 #expect(try await stack.cluster(job.clusterID).status == .deleted)
-                #expect(job.reason?.contains("the failed release was uninstalled") == true, "\(item.namespace): \(job.reason ?? "")")
+                #expect(job.reason?.hasSuffix("; release fate-9999 was uninstalled") == true, "\(item.namespace): \(job.reason ?? "")")
                 #expect(kube.objects(in: item.namespace) == [], "\(item.namespace)")
                 #expect(kube.releaseRecords("fate-9999", in: item.namespace).isEmpty, "\(item.namespace)")
             }

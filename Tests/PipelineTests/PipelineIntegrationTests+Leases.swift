@@ -28,7 +28,7 @@ extension PipelineIntegrationTests {
         }
     }
 
-    @Test("a job past its time limit ends Timeout")
+    @Test("an install past its time limit fails with KubeFATE's timeout state")
     func timeLimitEndsTheJob() async throws {
         try await Self.withStack(workerEnvironment: ["KUBEFATE_WORKER_TIME_LIMIT": "2s"]) { stack in
             try await stack.startAPI()
@@ -36,8 +36,10 @@ extension PipelineIntegrationTests {
             let submitted = try await stack.submit(
                 name: "slow", namespace: "fate-10", spec: Self.spec(components: 5, duration: "2s"))
             let job = try await stack.waitForJob(submitted.uuid, timeout: .seconds(60)) { $0.status.isTerminal }
-            #expect(job.status == .timeout)
+            #expect(job.status == .failed)
+            #expect(job.reason == "time limit exceeded")
             #expect(job.states.last == "checkout Cluster status timeOut!")
+            #expect(try await stack.cluster(job.clusterID).status == .deleted)
             #expect(!job.endTime.isZero)
             #expect(try await stack.count("jobs", where: "uuid = ? AND active_key IS NULL AND lease_owner IS NULL",
                                           [.text(job.uuid)]) == 1)

@@ -11,6 +11,9 @@ public struct DeployError: Error, CustomStringConvertible, Sendable {
         case timeout
         /// The release record is missing, corrupt or in a state the action cannot take over.
         case release
+        /// An object the release would create already exists and belongs to something else
+        /// (no Helm ownership metadata, or another release's).
+        case conflict
         /// Objects of the release are still present after delete.
         case leftovers
     }

@@ -1,7 +1,7 @@
 import Foundation
 import KFDeploy
 
-/// Test hook: `KUBEFATE_WORKER_CRASH_AT=after-render|after-record|mid-apply|mid-wait` makes the
+/// Test hook: `KUBEFATE_WORKER_CRASH_AT=after-render|after-record|mid-apply|mid-wait|mid-uninstall` makes the
 /// worker kill itself with SIGKILL when a job's first attempt reaches that step boundary, so tests
 /// can prove another worker finishes the job from whatever state the crash left. Read once at
 /// start; never set it in production.
@@ -10,12 +10,16 @@ enum CrashPoint: String, Sendable, CaseIterable {
     case releaseRecorded = "after-record"
     case midApply = "mid-apply"
     case midWait = "mid-wait"
+    /// Inside an uninstall (a delete job, or the cleanup of a failed, stopped or timed-out
+    /// install): objects deleted, records still present.
+    case midUninstall = "mid-uninstall"
 
     init?(_ boundary: DeployBoundary) {
         switch boundary {
         case .releaseRecorded: self = .releaseRecorded
         case .midApply: self = .midApply
         case .midWait: self = .midWait
+        case .midUninstall: self = .midUninstall
         }
     }
 

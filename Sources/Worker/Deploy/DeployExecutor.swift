@@ -5,7 +5,8 @@ import KFModels
 
 /// Runs cluster jobs against Kubernetes: renders the cluster's chart exactly as KubeFATE + Helm
 /// do, applies it with Helm-compatible release records, and reports each Deployment/StatefulSet/Job
-/// as a sub-job until the release is ready. A failed update is rolled back, as KubeFATE does.
+/// as a sub-job until the release is ready. A failed update is rolled back, as KubeFATE does; an
+/// install that fails, is stopped or times out is uninstalled (`undoInstall`, called by the runner).
 struct DeployExecutor: JobExecutor {
     let client: KubeClient
     let charts: any ChartSource
@@ -36,6 +37,9 @@ struct DeployExecutor: JobExecutor {
     private func deploy(_ context: JobContext, reporter: SubJobReporter) async throws -> JobResult {
         let claim = context.claim
         guard let args = claim.args else { return .failed(reason: "the job carries no cluster arguments") }
+        if claim.method == .clusterInstall, let reason = try await interruptedUninstall(claim.cluster) {
+            return .failed(reason: reason)
+        }
         let spec = try ClusterSpec(yaml: args.dataText)
         let chart = try await charts.chart(name: args.chartName, version: args.chartVersion, tenant: claim.cluster.tenant)
         let release = ReleaseOptions(name: claim.cluster.name, namespace: claim.cluster.namespace,
@@ -49,20 +53,54 @@ struct DeployExecutor: JobExecutor {
             try await context.recordHelmRevision(deployed.version)
             await context.recordClusterInfo(client: client)
             return .succeeded
-        } catch let error as DeployError where claim.method == .clusterUpdate {
+        } catch let error as DeployError where claim.method == .clusterUpdate && error.code != .conflict && context.monitor.interruption == nil {
+            // (An update cut short by its time limit is rolled back by the runner.)
             let restored = try await deployer.rollback(name: release.name, namespace: release.namespace, reporter: reporter)
             try await context.recordHelmRevision(restored.version)
             return .rolledBack(reason: "\(error); rolled back to the previous revision")
-        } catch let error as DeployError {
-            // A failed install leaves nothing behind: the cluster ends Deleted, so its objects and
-            // release records go too (KubeFATE uninstalls the same way, but ignores errors).
-            do {
-                try await deployer.uninstall(name: release.name, namespace: release.namespace, reporter: reporter)
-            } catch let cleanup {
-                return .failed(reason: "\(error); uninstalling the failed release also failed: \(cleanup)")
-            }
-            return .failed(reason: "\(error); the failed release was uninstalled")
         }
+    }
+
+    /// Uninstalls what the install applied: every object that carries this release's ownership
+    /// metadata, then its release records (KubeFATE's cleanup runs `helm uninstall` and ignores
+    /// its errors; here the uninstall waits until everything is gone and a failure is reported).
+    func undoInstall(_ context: JobContext) async throws -> String? {
+        let cluster = context.claim.cluster
+        let reporter = SubJobReporter(context: context, crashPoint: crashPoint, stopsAtCheckpoints: false)
+        do {
+            try await deployer.uninstall(name: cluster.name, namespace: cluster.namespace, ownedOnly: true, reporter: reporter)
+        } catch let error as KubeError {
+            throw DeployError(.leftovers, "kubernetes: \(error)")
+        }
+        return "release \(cluster.name) was uninstalled"
+    }
+
+    /// Rolls the cluster back to the revision before the timed-out update and records it. An
+    /// update cut short before it recorded its revision changed nothing: there is nothing to restore.
+    func rollBackUpdate(_ context: JobContext) async throws -> String? {
+        let cluster = context.claim.cluster
+        let reporter = SubJobReporter(context: context, crashPoint: crashPoint, stopsAtCheckpoints: false)
+        do {
+            let latest = try await ReleaseStore(client: client, name: cluster.name, namespace: cluster.namespace).history().last
+            guard let latest, latest.info.status != .deployed else {
+                try await reporter.step("the update recorded no revision: nothing to roll back")
+                return nil
+            }
+            let restored = try await deployer.rollback(name: cluster.name, namespace: cluster.namespace, reporter: reporter)
+            try await context.recordHelmRevision(restored.version)
+            return "rolled back to the previous revision"
+        } catch let error as KubeError {
+            throw DeployError(.release, "kubernetes: \(error)")
+        }
+    }
+
+    /// Why an earlier attempt of this install failed, when its worker died while uninstalling the
+    /// release (its latest record says `uninstalling`): the install is not run again, the job
+    /// fails and the runner finishes the uninstall. Nil when no uninstall was under way.
+    private func interruptedUninstall(_ cluster: Cluster) async throws -> String? {
+        let store = ReleaseStore(client: client, name: cluster.name, namespace: cluster.namespace)
+        guard let latest = try await store.history().last, latest.info.status == .uninstalling else { return nil }
+        return "\(latest.info.description) (an earlier attempt was uninstalling the release when its worker stopped)"
     }
 
     /// Creates the namespace when missing (the API admits a job only for a namespace the tenant owns).

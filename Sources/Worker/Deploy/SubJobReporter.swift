@@ -6,11 +6,15 @@ import KFModels
 actor SubJobReporter: DeployProgressReporter {
     private let context: JobContext
     private let crashPoint: CrashPoint?
+    /// False while undoing an interrupted install: the interruption that caused the cleanup must
+    /// not stop it (a lost lease still does, through the fenced writes).
+    private let stopsAtCheckpoints: Bool
     private var started: [String: Timestamp] = [:]
 
-    init(context: JobContext, crashPoint: CrashPoint? = nil) {
+    init(context: JobContext, crashPoint: CrashPoint? = nil, stopsAtCheckpoints: Bool = true) {
         self.context = context
         self.crashPoint = crashPoint
+        self.stopsAtCheckpoints = stopsAtCheckpoints
     }
 
     func reached(_ boundary: DeployBoundary) async throws {
@@ -18,12 +22,12 @@ actor SubJobReporter: DeployProgressReporter {
     }
 
     func step(_ text: String) async throws {
-        try context.checkpoint()
+        if stopsAtCheckpoints { try context.checkpoint() }
         try await context.appendState(text)
     }
 
     func component(_ progress: ComponentProgress) async throws {
-        try context.checkpoint()
+        if stopsAtCheckpoints { try context.checkpoint() }
         let start = started[progress.name] ?? .now()
         started[progress.name] = start
         var subJob = SubJob(moduleName: progress.name, status: .running, modulesStatus: .progressing,

@@ -12,7 +12,9 @@ struct JobRunner: Sendable {
 
     /// Runs `claim` until the executor ends or the run is interrupted, then records the outcome:
     /// Success / Failed / Timeout / Canceled through `finish`, a released lease on shutdown, and
-    /// nothing at all once the lease is lost.
+    /// nothing at all once the lease is lost. An install that does not succeed is undone first
+    /// (`JobExecutor.undoInstall`); an update past its time limit is rolled back first
+    /// (`JobExecutor.rollBackUpdate`), as KubeFATE does.
     func run(_ claim: JobClaim, monitor: RunMonitor) async {
         var logger = logger
         logger[metadataKey: "job.id"] = "\(claim.jobID)"
@@ -21,7 +23,12 @@ struct JobRunner: Sendable {
         let writer = FencedWriter(repository: repository, claim: claim, monitor: monitor, logger: logger)
         let context = JobContext(claim: claim, workerID: config.workerID, logger: logger, monitor: monitor, writer: writer)
         let executor = self.executor
-        let execution = Task { try await executor.execute(context) }
+        // A job taken over after its time limit (its previous worker died) goes straight to cleanup.
+        if remainingTime(claim) <= .zero { monitor.record(.timeLimitReached) }
+        let execution = Task {
+            try context.checkpoint()
+            return try await executor.execute(context)
+        }
         monitor.onAbort { execution.cancel() }
         let supervision = Task { await supervise(claim, monitor: monitor, logger: logger) }
         let result = await withTaskCancellationHandler {
@@ -37,7 +44,8 @@ struct JobRunner: Sendable {
                 monitor.record(.stopRequested)
             }
         }
-        await conclude(claim, result: result, monitor: monitor, writer: writer, logger: logger)
+        let outcome = RunOutcome(result: result, interruption: monitor.interruption, method: claim.method)
+        await conclude(outcome, context: context, logger: logger)
     }
 
     /// Heartbeats the lease and fires the time limit until cancelled.
@@ -55,7 +63,8 @@ struct JobRunner: Sendable {
         }
     }
 
-    private func heartbeat(_ claim: JobClaim, monitor: RunMonitor, logger: Logger) async {
+    /// Renews the lease every heartbeat interval and records what the database says, until cancelled.
+    func heartbeat(_ claim: JobClaim, monitor: RunMonitor, logger: Logger) async {
         while true {
             do {
                 try await Task.sleep(for: config.heartbeatInterval)
@@ -87,33 +96,38 @@ struct JobRunner: Sendable {
         return claim.startTime.adding(limit).since(.now())
     }
 
-    /// Writes the outcome of a run.
-    private func conclude(
-        _ claim: JobClaim, result: Result<JobResult, any Error>, monitor: RunMonitor, writer: FencedWriter,
-        logger: Logger
-    ) async {
-        let outcome = RunOutcome(result: result, interruption: monitor.interruption)
-        metrics.finished(outcome)
+    /// Writes the outcome of a run, undoing an install that did not succeed or rolling back a
+    /// timed-out update first (unless `undone`).
+    private func conclude(_ outcome: RunOutcome, context: JobContext, logger: Logger, undone: Bool = false) async {
+        let writer = context.writer
         do {
             switch outcome {
             case .abandoned:
+                metrics.finished(outcome)
                 logger.warning("lease lost; leaving the job to its new owner")
-                return
             case .released:
+                metrics.finished(outcome)
                 try await writer.perform("release lease") { repository, claim in
                     _ = try await repository.release(claim)
                 }
                 logger.notice("worker shutting down: lease released")
-                return
+            case .finished(let status, _, _) where status != .success && context.claim.method == .clusterInstall && !undone:
+                await conclude(await undoInstall(outcome, context: context, logger: logger), context: context, logger: logger, undone: true)
+            case .finished(.failed, _, _) where context.claim.method == .clusterUpdate && context.monitor.interruption == .timedOut && !undone:
+                await conclude(try await rollBackTimedOutUpdate(outcome, context: context, logger: logger), context: context, logger: logger,
+                               undone: true)
             case .finished(let status, let reason, let state):
                 if try await finish(status: status, reason: reason, state: state, writer: writer) {
+                    metrics.finished(outcome)
                     logger.info("job finished", metadata: ["status": "\(status.name)", "reason": "\(reason ?? "")"])
-                } else if status == .success,
-                    try await finish(status: .canceled, reason: "stopped by user", state: "job stopped", writer: writer)
-                {
+                } else if status == .success, try await writer.perform("check for a stop", { repository, claim in
+                    try await repository.heartbeat(claim, lease: config.lease)
+                }) == .stopRequested {
                     // A stop requested after the last checkpoint wins over success (JobLifecycle).
-                    logger.info("job finished", metadata: ["status": "Canceled", "reason": "stopped by user"])
+                    await conclude(RunOutcome(result: .success(.succeeded), interruption: .stopRequested, method: context.claim.method),
+                                   context: context, logger: logger)
                 } else {
+                    metrics.finished(.abandoned)
                     logger.warning("finish refused: the lease is no longer ours")
                 }
             }

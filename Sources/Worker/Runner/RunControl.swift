@@ -13,8 +13,9 @@ enum JobInterruption: Error, Sendable, Equatable {
 /// The control state of one job run, fed by the heartbeat, the time limit and process shutdown.
 ///
 /// A pure value: the runner keeps it behind a lock and asks it, at each step boundary, whether and
-/// why to stop. Lease loss and the time limit also cut the current step short; a stop request or a
-/// shutdown waits for the step to end.
+/// why to stop. Lease loss, the time limit and a stop request also cut the current step short (a
+/// stopped install is uninstalled afterwards, so a half-done step does no harm); a shutdown waits
+/// for the step to end.
 struct RunControl: Sendable, Equatable {
     /// Something that happened to the run.
     enum Event: Sendable, Equatable {
@@ -41,8 +42,9 @@ struct RunControl: Sendable, Equatable {
         case .leaseHeld:
             return false
         case .stopRequested:
+            let first = !stopRequested && !timedOut && !leaseLost
             stopRequested = true
-            return false
+            return first
         case .leaseLost:
             let first = !leaseLost
             leaseLost = true

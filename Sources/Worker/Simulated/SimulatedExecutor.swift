@@ -25,6 +25,12 @@ struct SimulatedExecutor: JobExecutor {
         return try result.get()
     }
 
+    /// Nothing to undo: a simulated install creates only sub-job rows, which stay as its record.
+    func undoInstall(_ context: JobContext) async throws -> String? { nil }
+
+    /// Nothing to restore: a simulated update changes nothing outside the job's rows.
+    func rollBackUpdate(_ context: JobContext) async throws -> String? { nil }
+
     private func steps(_ context: JobContext) async throws -> JobResult {
         let spec: SimulationSpec
         do {

@@ -9,14 +9,18 @@ extension ReleaseDeployer {
     /// loop, …) are deleted afterwards so the controller recreates them from the applied template:
     /// a StatefulSet never replaces a pod that is not Ready by itself (Kubernetes' "forced
     /// rollback"), so without this an update or rollback away from a broken revision hangs.
-    func apply(_ manifests: [ManifestObject], namespace: String, replacingBrokenPods: Bool = false,
+    ///
+    /// Every object is sent with Helm's ownership metadata for `ownership` (``ReleaseOwnership``),
+    /// which the stored manifest does not carry.
+    func apply(_ manifests: [ManifestObject], ownership: ReleaseOwnership, replacingBrokenPods: Bool = false,
                reporter: any DeployProgressReporter) async throws {
+        let namespace = ownership.namespace
         let objects = manifests.filter { !$0.kind.isEmpty }
         for (index, object) in objects.enumerated() {
             if index == objects.count / 2, index > 0 { try await reporter.reached(.midApply) }
+            let document = try Self.document(object)
             do {
-                let applied = try await client.apply(yaml: object.text, apiVersion: object.apiVersion, kind: object.kind, name: object.name,
-                                                     namespace: object.namespace ?? namespace)
+                let applied = try await client.apply(ownership.stamp(document), namespace: object.namespace ?? namespace)
                 if replacingBrokenPods, object.kind == "StatefulSet" {
                     try await replaceBrokenPods(of: applied, namespace: object.namespace ?? namespace, reporter: reporter)
                 }
@@ -25,6 +29,40 @@ extension ReleaseDeployer {
             }
         }
         try await reporter.step("applied \(objects.count) objects")
+    }
+
+    /// A rendered manifest as the JSON object Kubernetes receives (YAML read as Helm's
+    /// `sigs.k8s.io/yaml` reads it).
+    static func document(_ object: ManifestObject) throws -> KubeJSON {
+        do {
+            return try json(YAML.decodeHelm(object.text))
+        } catch {
+            throw DeployError(.apply, "the rendered object does not parse: \(error)", component: "\(object.kind)/\(object.name)")
+        }
+    }
+
+    /// Fails, before anything is applied, when an object the release is about to create already
+    /// exists without this release's ownership metadata (Helm's `existingResourceConflict`).
+    /// `known` are the objects the release's previous revision had (none for an install); Helm
+    /// checks only the others. `action` is `install` or `update`, as in Helm's message.
+    func checkConflicts(_ manifests: [ManifestObject], ownership: ReleaseOwnership, known: Set<ReleaseObject>, action: String) async throws {
+        for object in manifests where !object.kind.isEmpty {
+            let ref = ReleaseObject(object, defaultNamespace: ownership.namespace)
+            guard !known.contains(ref) else { continue }
+            let existing: KubeJSON?
+            let namespace: String?
+            do {
+                namespace = try await client.resource(apiVersion: object.apiVersion, kind: object.kind).namespaced ? ref.namespace : nil
+                existing = try await client.get(apiVersion: object.apiVersion, kind: object.kind, namespace: namespace, name: object.name)
+            } catch let error as KubeError {
+                let described = ReleaseOwnership.describe(kind: object.kind, name: object.name, namespace: ref.namespace)
+                throw DeployError(.apply, "could not get information about the resource \(described): \(error)")
+            }
+            guard let existing, let problem = ownership.problem(with: existing) else { continue }
+            let described = ReleaseOwnership.describe(kind: object.kind, name: object.name, namespace: namespace)
+            throw DeployError(.conflict, "rendered manifests contain a resource that already exists. Unable to continue with \(action): "
+                + "\(described) exists and cannot be imported into the current release: \(problem)")
+        }
     }
 
     /// Deletes the pods of a StatefulSet that cannot start, so they are recreated from its current template.

@@ -37,6 +37,11 @@ public struct ReleaseDeployer: Sendable {
             try await reporter.step("release \(name) revision \(last.version) already deployed")
             return last
         }
+        // Helm's adoption rule, before anything is recorded or applied: an object this revision
+        // adds may already exist only if it carries this release's ownership metadata.
+        let ownership = ReleaseOwnership(release: name, namespace: namespace)
+        let known = try Set(previous.map { try ReleaseObject.parse(manifest: $0.manifest, namespace: namespace) } ?? [])
+        try await checkConflicts(rendered.manifests, ownership: ownership, known: known, action: previous == nil ? "install" : "update")
         // A pending record is a dead attempt of this very action: take over its revision number.
         let version = records.last.map { $0.info.status.isPending ? $0.version : $0.version + 1 } ?? 1
         let now = HelmReleaseRecord.timestamp(Date())
@@ -53,7 +58,7 @@ public struct ReleaseDeployer: Sendable {
 
         do {
             let objects = rendered.manifests.map { ReleaseObject($0, defaultNamespace: namespace) }
-            try await apply(rendered.manifests, namespace: namespace, replacingBrokenPods: previous != nil, reporter: reporter)
+            try await apply(rendered.manifests, ownership: ownership, replacingBrokenPods: previous != nil, reporter: reporter)
             if let previous {
                 try await prune(keeping: Set(objects), previousManifest: previous.manifest, namespace: namespace, reporter: reporter)
             }
@@ -93,7 +98,8 @@ public struct ReleaseDeployer: Sendable {
         try await store.save(release, created: true)
         let manifests = try ReleaseObject.manifests(of: target.manifest)
         do {
-            try await apply(manifests, namespace: namespace, replacingBrokenPods: true, reporter: reporter)
+            try await apply(manifests, ownership: ReleaseOwnership(release: name, namespace: namespace), replacingBrokenPods: true,
+                            reporter: reporter)
             if let current {
                 let keep = Set(manifests.map { ReleaseObject($0, defaultNamespace: namespace) })
                 try await prune(keeping: keep, previousManifest: current.manifest, namespace: namespace, reporter: reporter)
@@ -118,7 +124,12 @@ public struct ReleaseDeployer: Sendable {
 
     /// Deletes every object of the release in reverse install order, waits until all are gone,
     /// then removes the release records. The records stay while any object remains.
-    public func uninstall(name: String, namespace: String, reporter: any DeployProgressReporter, timeout: Duration = .seconds(600)) async throws {
+    ///
+    /// With `ownedOnly`, an object that exists without this release's ownership metadata is left
+    /// alone: undoing an install must never delete what the install did not create (an object
+    /// that conflicted with it, or one created after it was recorded).
+    public func uninstall(name: String, namespace: String, ownedOnly: Bool = false, reporter: any DeployProgressReporter,
+                          timeout: Duration = .seconds(600)) async throws {
         let store = ReleaseStore(client: client, name: name, namespace: namespace)
         let records = try await store.history()
         guard var latest = records.last else {
@@ -130,14 +141,25 @@ public struct ReleaseDeployer: Sendable {
         let objects = try Set(records.flatMap { try ReleaseObject.parse(manifest: $0.manifest, namespace: namespace) })
         let ordered = try ReleaseObject.parse(manifest: latest.manifest, namespace: namespace).reversed()
             + objects.subtracting(try ReleaseObject.parse(manifest: latest.manifest, namespace: namespace))
+        let ownership = ReleaseOwnership(release: name, namespace: namespace)
+        var deleted: [ReleaseObject] = []
+        var foreign: [String] = []
         for object in ordered {
+            if ownedOnly, let existing = try await client.get(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace,
+                                                             name: object.name), !ownership.owns(existing) {
+                foreign.append("\(object.kind)/\(object.name)")
+                continue
+            }
             // Foreground: an owner stays until its pods and ReplicaSets are gone, so waiting for the
             // release's own objects also waits for everything they created.
             try await client.delete(apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name,
                                     propagation: .foreground)
+            deleted.append(object)
         }
-        try await reporter.step("deleted \(ordered.count) objects of \(name)")
-        try await waitUntilGone(Array(ordered), timeout: timeout)
+        try await reporter.step("deleted \(deleted.count) objects of \(name)")
+        if !foreign.isEmpty { try await reporter.step("left \(foreign.joined(separator: ", ")): not owned by release \(name)") }
+        try await reporter.reached(.midUninstall)
+        try await waitUntilGone(deleted, timeout: timeout)
         for record in records { try await store.delete(version: record.version) }
         try await reporter.step("release \(name) uninstalled")
     }

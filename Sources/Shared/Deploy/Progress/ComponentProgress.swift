@@ -43,6 +43,8 @@ public enum DeployBoundary: String, Sendable, CaseIterable {
     case midApply = "mid-apply"
     /// The first component progress was reported; the release is rolling out.
     case midWait = "mid-wait"
+    /// An uninstall deleted the release's objects and waits for them to go; its records remain.
+    case midUninstall = "mid-uninstall"
 }
 
 /// The kinds whose rollout a release waits for, one sub-job each.
