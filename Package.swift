@@ -59,7 +59,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/Shared/Deploy", swiftSettings: settings),
         .target(name: "KubeSimCore", dependencies: [
-            "CLibYAML",
+            "KFModels", "CLibYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

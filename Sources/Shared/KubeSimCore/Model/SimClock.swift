@@ -1,4 +1,5 @@
 import Foundation
+import KFModels
 import Synchronization
 
 /// The simulator's clock. In manual mode it only moves when a test calls ``advance(by:)``; in wall
@@ -45,12 +46,10 @@ public final class SimClock: Sendable {
 public enum KubeTime {
     /// Formats seconds since 1970 with second precision.
     public static func format(_ t: Double) -> String {
-        let secs = Int64(t.rounded(.down))
-        var days = secs / 86400
-        var rem = secs % 86400
-        if rem < 0 { rem += 86400; days -= 1 }
-        let (y, m, d) = civil(days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, rem / 3600, (rem % 3600) / 60, rem % 60)
+        let (days, rem) = CivilDate.split(Int64(t.rounded(.down)), unitsPerDay: 86400)
+        let date = CivilDate(daysSinceEpoch: days)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", date.year, date.month, date.day,
+                      rem / 3600, (rem % 3600) / 60, rem % 60)
     }
 
     /// Formats with microseconds (`MicroTime`, used by managedFields-free event times and leases).
@@ -80,30 +79,7 @@ public enum KubeTime {
             var i = 20, scale = 0.1
             while i < u.count, u[i] >= 0x30, u[i] <= 0x39 { frac += Double(u[i] - 0x30) * scale; scale /= 10; i += 1 }
         }
-        return Double(days(y, mo, d) * 86400 + Int64(h * 3600 + mi * 60 + se)) + frac
-    }
-
-    static func civil(_ z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
-    }
-
-    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
-        let y = Int64(m <= 2 ? y0 - 1 : y0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mm = Int64(m)
-        let doy = (153 * (mm > 2 ? mm - 3 : mm + 9) + 2) / 5 + Int64(d) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        return Double(CivilDate(year: y, month: mo, day: d).daysSinceEpoch * 86400 + Int64(h * 3600 + mi * 60 + se)) + frac
     }
 
     /// kubectl's short human duration (`5s`, `3m20s`, `2d`).

@@ -1,4 +1,4 @@
-/// Civil-date arithmetic (Howard Hinnant's algorithms) so formatting needs no `DateFormatter`.
+/// Calendar fields and text forms, from ``CivilDate`` arithmetic so formatting needs no `DateFormatter`.
 extension Timestamp {
     /// Calendar fields of this instant in UTC.
     public struct Fields: Sendable, Hashable {
@@ -6,13 +6,10 @@ extension Timestamp {
     }
 
     public var fields: Fields {
-        let us = microseconds
-        var days = us / 86_400_000_000
-        var rest = us % 86_400_000_000
-        if rest < 0 { rest += 86_400_000_000; days -= 1 }
-        let (y, m, d) = Self.civil(fromDays: days)
+        let (days, rest) = CivilDate.split(microseconds, unitsPerDay: 86_400_000_000)
+        let date = CivilDate(daysSinceEpoch: days)
         let secs = Int(rest / 1_000_000)
-        return Fields(year: y, month: m, day: d, hour: secs / 3600, minute: secs / 60 % 60,
+        return Fields(year: date.year, month: date.month, day: date.day, hour: secs / 3600, minute: secs / 60 % 60,
                       second: secs % 60, microsecond: Int(rest % 1_000_000))
     }
 
@@ -20,8 +17,8 @@ extension Timestamp {
         guard (1...12).contains(f.month), (1...31).contains(f.day), (0...23).contains(f.hour),
               (0...59).contains(f.minute), (0...60).contains(f.second), (0..<1_000_000).contains(f.microsecond)
         else { return nil }
-        let days = Self.days(fromCivil: f.year, f.month, f.day)
-        let secs = Int64(days) * 86_400 + Int64(f.hour * 3600 + f.minute * 60 + f.second) - Int64(offsetSeconds)
+        let days = CivilDate(year: f.year, month: f.month, day: f.day).daysSinceEpoch
+        let secs = days * 86_400 + Int64(f.hour * 3600 + f.minute * 60 + f.second) - Int64(offsetSeconds)
         self.init(microseconds: secs * 1_000_000 + Int64(f.microsecond))
     }
 
@@ -89,29 +86,6 @@ extension Timestamp {
         }
         self.init(fields: Fields(year: y, month: mo, day: d, hour: h, minute: mi, second: s, microsecond: micro),
                   offsetSeconds: offset)
-    }
-
-    private static func civil(fromDays z0: Int64) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (Int(y), Int(m), Int(d))
-    }
-
-    private static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int64 {
-        let y = Int64(m <= 2 ? y0 - 1 : y0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mm = Int64(m)
-        let doy = (153 * (mm > 2 ? mm - 3 : mm + 9) + 2) / 5 + Int64(d) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
 

@@ -44,7 +44,7 @@ public struct Cluster: Sendable, Hashable, Codable {
         self.deletedAt = deletedAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, GormModelCodingKey {
         case uuid, name, namespace = "namespaces", chartName = "chart_name", chartVersion = "chart_version"
         case values, spec = "Spec", revision, helmRevision = "helm_revision", chartValues = "chart_values"
         case status, info = "Info", tenant
@@ -65,10 +65,7 @@ public struct Cluster: Sendable, Hashable, Codable {
         status = try c.decode(ClusterStatus.self, forKey: .status)
         info = try c.decodeIfPresent(JSONValue.self, forKey: .info)
         tenant = try c.decodeIfPresent(String.self, forKey: .tenant)
-        id = try c.decodeIfPresent(Int64.self, forKey: .id) ?? 0
-        createdAt = try c.decodeIfPresent(Timestamp.self, forKey: .createdAt) ?? .zero
-        updatedAt = try c.decodeIfPresent(Timestamp.self, forKey: .updatedAt) ?? .zero
-        deletedAt = try c.decodeIfPresent(Timestamp.self, forKey: .deletedAt)
+        (id, createdAt, updatedAt, deletedAt) = try c.decodeGormModel()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -86,9 +83,6 @@ public struct Cluster: Sendable, Hashable, Codable {
         try c.encode(status, forKey: .status)
         try c.encodeIfPresent(info, forKey: .info)
         try c.encode(tenant, forKey: .tenant)
-        try c.encode(id, forKey: .id)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(deletedAt, forKey: .deletedAt)
+        try c.encodeGormModel((id, createdAt, updatedAt, deletedAt))
     }
 }

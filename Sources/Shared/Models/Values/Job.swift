@@ -69,7 +69,7 @@ public struct Job: Sendable, Hashable, Codable {
     /// When the time limit runs out (`start_time + time_limit`).
     public var deadline: Timestamp { startTime.adding(timeLimit) }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, GormModelCodingKey {
         case uuid, startTime = "start_time", endTime = "end_time", method, clusterID = "cluster_id", creator
         case subJobs = "sub_jobs", status, timeLimit = "time_limit", metadata = "meta_data", states
         case attempt, reason, tenant, leaseOwner = "lease_owner", leaseUntil = "lease_until"
@@ -94,10 +94,7 @@ public struct Job: Sendable, Hashable, Codable {
         tenant = try c.decodeIfPresent(String.self, forKey: .tenant)
         leaseOwner = try c.decodeIfPresent(String.self, forKey: .leaseOwner)
         leaseUntil = try c.decodeIfPresent(Timestamp.self, forKey: .leaseUntil)
-        id = try c.decodeIfPresent(Int64.self, forKey: .id) ?? 0
-        createdAt = try c.decodeIfPresent(Timestamp.self, forKey: .createdAt) ?? .zero
-        updatedAt = try c.decodeIfPresent(Timestamp.self, forKey: .updatedAt) ?? .zero
-        deletedAt = try c.decodeIfPresent(Timestamp.self, forKey: .deletedAt)
+        (id, createdAt, updatedAt, deletedAt) = try c.decodeGormModel()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,9 +115,6 @@ public struct Job: Sendable, Hashable, Codable {
         try c.encode(tenant, forKey: .tenant)
         try c.encode(leaseOwner, forKey: .leaseOwner)
         try c.encode(leaseUntil, forKey: .leaseUntil)
-        try c.encode(id, forKey: .id)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(deletedAt, forKey: .deletedAt)
+        try c.encodeGormModel((id, createdAt, updatedAt, deletedAt))
     }
 }

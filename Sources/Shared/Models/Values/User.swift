@@ -25,7 +25,7 @@ public struct User: Sendable, Hashable, Codable {
         self.deletedAt = deletedAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, GormModelCodingKey {
         case uuid, username, email, status = "userStatus", isAdmin = "admin"
         case id = "ID", createdAt = "CreatedAt", updatedAt = "UpdatedAt", deletedAt = "DeletedAt"
     }
@@ -37,10 +37,7 @@ public struct User: Sendable, Hashable, Codable {
         email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
         status = try c.decodeIfPresent(UserStatus.self, forKey: .status) ?? .available
         isAdmin = try c.decodeIfPresent(Bool.self, forKey: .isAdmin) ?? false
-        id = try c.decodeIfPresent(Int64.self, forKey: .id) ?? 0
-        createdAt = try c.decodeIfPresent(Timestamp.self, forKey: .createdAt) ?? .zero
-        updatedAt = try c.decodeIfPresent(Timestamp.self, forKey: .updatedAt) ?? .zero
-        deletedAt = try c.decodeIfPresent(Timestamp.self, forKey: .deletedAt)
+        (id, createdAt, updatedAt, deletedAt) = try c.decodeGormModel()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -50,9 +47,6 @@ public struct User: Sendable, Hashable, Codable {
         if !email.isEmpty { try c.encode(email, forKey: .email) }
         try c.encode(status, forKey: .status)
         try c.encode(isAdmin, forKey: .isAdmin)
-        try c.encode(id, forKey: .id)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(deletedAt, forKey: .deletedAt)
+        try c.encodeGormModel((id, createdAt, updatedAt, deletedAt))
     }
 }
