@@ -17,43 +17,14 @@ SPEED=${BENCH_SPEED:-20}
 SHARED=${KUBEFATE_SHARED_DIR:-$root/../shared}
 log() { echo "bench-deploy: $*" >&2; }
 
+source scripts/lib/bench-env.sh
+
 # ---- prerequisites: services, release binaries, charts
-bash scripts/services.sh up >&2
-bin=$(swift build -c release --show-bin-path)
-for product in kubefate-api kubefate-worker kubesim; do
-  if [ ! -x "$bin/$product" ]; then
-    log "building $product (release)"
-    swift build -c release --product "$product" >&2
-  fi
-done
+bench_release_binaries kubefate-api kubefate-worker kubesim
 [ -f "$SHARED/conformance/charts/fate-v1.11.2.tgz" ] || { log "no $SHARED/conformance/charts: set KUBEFATE_SHARED_DIR"; exit 1; }
-command -v python3 >/dev/null || { log "python3 is required"; exit 1; }
 
 # ---- a private database, queue, kubesim and scratch folder
-id=$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
-work=$root/.build/bench-deploy/$id
-mkdir -p "$work"
-export KUBEFATE_DB_NAME=kf_bench_$id
-export KUBEFATE_AMQP_QUEUE=kubefate.bench.$id
-export KUBEFATE_JWT_KEY=bench-$id-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export KUBEFATE_LOG_LEVEL=${KUBEFATE_LOG_LEVEL:-warning}
-DB_USER=${KUBEFATE_DB_USER:-kubefate}
-DB_PASS=${KUBEFATE_DB_PASSWORD:-kubefate}
-sql() { mariadb -h "${KUBEFATE_DB_HOST:-127.0.0.1}" -P "${KUBEFATE_DB_PORT:-3306}" -u"$DB_USER" -p"$DB_PASS" -N -B "$@"; }
-sql -e "CREATE DATABASE \`$KUBEFATE_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  sql -e "DROP DATABASE IF EXISTS \`$KUBEFATE_DB_NAME\`" || true
-  rabbitmqctl -q delete_queue -p "${KUBEFATE_AMQP_VHOST:-kubefate}" "$KUBEFATE_AMQP_QUEUE" >/dev/null 2>&1 || true
-  [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"
-}
-trap cleanup EXIT
-# CPU seconds (user + system) a process has used so far.
-cpu_secs() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+bench_private_env bench-deploy
 
 # ---- kubesim
 sim_port=$(free_port)
@@ -67,16 +38,7 @@ for _ in $(seq 1 300); do [ -s "$work/kubeconfig" ] && break; sleep 0.1; done
 sim=http://127.0.0.1:$sim_port
 
 # ---- the API
-port=$(free_port)
-password=bench-$id
-KUBEFATE_API_LISTEN=127.0.0.1:$port KUBEFATE_ADMIN_USER=admin KUBEFATE_ADMIN_PASSWORD=$password KUBEFATE_MIGRATE=1 \
-  "$bin/kubefate-api" >"$work/api.log" 2>&1 &
-pids+=("$!")
-url=http://127.0.0.1:$port
-for _ in $(seq 1 300); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "$url/healthz" >/dev/null || { log "the API did not start:"; tail -20 "$work/api.log" >&2; exit 1; }
-token=$(curl -fs -X POST "$url/v1/user/login" -d "{\"username\":\"admin\",\"password\":\"$password\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+bench_start_api
 
 # ---- helpers in Python (standard library only)
 cat >"$work/bench.py" <<'PY'
@@ -147,19 +109,8 @@ if __name__ == "__main__":
 PY
 
 start_workers() {
-  local count=$1 tag=$2
-  worker_pids=()
-  for i in $(seq 1 "$count"); do
-    KUBEFATE_WORKER_ID=$tag-w$i KUBEFATE_WORKER_EXECUTOR=kubernetes KUBECONFIG=$work/kubeconfig \
-      KUBEFATE_CHARTS_DIR=$SHARED/conformance/charts KUBEFATE_WORKER_CONCURRENCY=8 \
-      "$bin/kubefate-worker" >>"$work/worker-$tag-$i.log" 2>&1 &
-    worker_pids+=("$!")
-    pids+=("$!")
-  done
-}
-stop_workers() {
-  for pid in "${worker_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${worker_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  bench_start_workers "$1" "$2" KUBEFATE_WORKER_EXECUTOR=kubernetes KUBECONFIG="$work/kubeconfig" \
+    KUBEFATE_CHARTS_DIR="$SHARED/conformance/charts" KUBEFATE_WORKER_CONCURRENCY=8
 }
 
 # ---- one install alone: wall time and requests
@@ -170,7 +121,7 @@ read -r req0 watch0 < <(python3 "$work/bench.py" stats "$sim")
 python3 "$work/bench.py" submit "$port" "$token" "$SHARED" single 1 "$work/single.txt"
 read -r _ single_start single_end objects < <(python3 "$work/bench.py" wait "$port" "$token" "$work/single.txt")
 read -r req1 watch1 < <(python3 "$work/bench.py" stats "$sim")
-stop_workers
+bench_stop_workers
 requests=$((req1 - req0))
 watches=$((watch1 - watch0))
 single_secs=$(awk -v a="$single_start" -v b="$single_end" 'BEGIN { printf "%.2f", b - a }')
@@ -190,7 +141,7 @@ for n in $WORKER_COUNTS; do
   total=0
   for pid in "${worker_pids[@]}"; do total=$(awk -v t="$total" -v c="$(cpu_secs "$pid")" 'BEGIN { printf "%.2f", t + c }'); done
   worker_cpu[$n]=$(awk -v t="$total" 'BEGIN { printf "%.1f", t }')
-  stop_workers
+  bench_stop_workers
 done
 
 # ---- the table

@@ -18,58 +18,17 @@ SUBMITTERS=${BENCH_SUBMITTERS:-4}
 LATENCY_RATE=${BENCH_LATENCY_RATE:-100}
 log() { echo "bench-pipeline: $*" >&2; }
 
+source scripts/lib/bench-env.sh
+
 # ---- prerequisites: services, release binaries, wrk, python3
-bash scripts/services.sh up >&2
-bin=$(swift build -c release --show-bin-path)
-if [ ! -x "$bin/kubefate-api" ] || [ ! -x "$bin/kubefate-worker" ]; then
-  log "building release binaries"
-  swift build -c release --product kubefate-api >&2
-  swift build -c release --product kubefate-worker >&2
-fi
-if ! command -v wrk >/dev/null; then
-  log "installing wrk (Debian package)"
-  apt-get -o DPkg::Lock::Timeout=300 -qq update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -qq install -y --no-install-recommends wrk >&2
-fi
-command -v python3 >/dev/null || { log "python3 is required"; exit 1; }
+bench_release_binaries kubefate-api kubefate-worker
+bench_need_wrk
 
 # ---- a private database, queue and scratch folder
-id=$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
-work=$root/.build/bench-pipeline/$id
-mkdir -p "$work"
-export KUBEFATE_DB_NAME=kf_bench_$id
-export KUBEFATE_AMQP_QUEUE=kubefate.bench.$id
-export KUBEFATE_JWT_KEY=bench-$id-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export KUBEFATE_LOG_LEVEL=${KUBEFATE_LOG_LEVEL:-warning}
-DB_USER=${KUBEFATE_DB_USER:-kubefate}
-DB_PASS=${KUBEFATE_DB_PASSWORD:-kubefate}
-sql() { mariadb -h "${KUBEFATE_DB_HOST:-127.0.0.1}" -P "${KUBEFATE_DB_PORT:-3306}" -u"$DB_USER" -p"$DB_PASS" -N -B "$@"; }
-sql -e "CREATE DATABASE \`$KUBEFATE_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  sql -e "DROP DATABASE IF EXISTS \`$KUBEFATE_DB_NAME\`" || true
-  rabbitmqctl -q delete_queue -p "${KUBEFATE_AMQP_VHOST:-kubefate}" "$KUBEFATE_AMQP_QUEUE" >/dev/null 2>&1 || true
-  [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"
-}
-trap cleanup EXIT
-
-rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+bench_private_env bench-pipeline
 
 # ---- the API
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-password=bench-$id
-KUBEFATE_API_LISTEN=127.0.0.1:$port KUBEFATE_ADMIN_USER=admin KUBEFATE_ADMIN_PASSWORD=$password KUBEFATE_MIGRATE=1 \
-  "$bin/kubefate-api" >"$work/api.log" 2>&1 &
-api_pid=$!
-pids+=("$api_pid")
-url=http://127.0.0.1:$port
-for _ in $(seq 1 300); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "$url/healthz" >/dev/null || { log "the API did not start:"; tail -20 "$work/api.log" >&2; exit 1; }
-token=$(curl -fs -X POST "$url/v1/user/login" -d "{\"username\":\"admin\",\"password\":\"$password\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+bench_start_api
 sleep 2
 api_idle_rss=$(rss_mib "$api_pid")
 
@@ -165,25 +124,14 @@ wait_ended() {
 }
 
 start_workers() {
-  local count=$1 tag=$2
-  worker_pids=()
-  for i in $(seq 1 "$count"); do
-    KUBEFATE_WORKER_ID=$tag-w$i KUBEFATE_SIMULATE_LOG=$work/executions.log KUBEFATE_WORKER_CONCURRENCY=8 \
-      "$bin/kubefate-worker" >>"$work/worker-$tag-$i.log" 2>&1 &
-    worker_pids+=("$!")
-    pids+=("$!")
-  done
-}
-stop_workers() {
-  for pid in "${worker_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${worker_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  bench_start_workers "$1" "$2" KUBEFATE_SIMULATE_LOG="$work/executions.log" KUBEFATE_WORKER_CONCURRENCY=8
 }
 
 # ---- idle worker RSS
 start_workers 1 idle
 sleep 3
 worker_idle_rss=$(rss_mib "${worker_pids[0]}")
-stop_workers
+bench_stop_workers
 
 declare -A rate p50 p99
 for n in $WORKER_COUNTS; do
@@ -196,7 +144,7 @@ for n in $WORKER_COUNTS; do
   python3 "$work/bench.py" submit "$port" "$token" "lat$n" "$JOBS" 1 "$work/lat$n.txt" "$LATENCY_RATE"
   wait_ended "lat$n" "$JOBS"
   read -r p50[$n] p99[$n] < <(python3 "$work/bench.py" latency "$work/lat$n.txt" "$work/executions.log")
-  stop_workers
+  bench_stop_workers
 done
 
 # ---- HTTP: GET /v1/job/{id} next to /healthz in the same process

@@ -11,19 +11,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source scripts/lib/kubesim-env.sh
 shared=${KUBEFATE_SHARED_DIR:-$root/../shared}
 config=${CONFIG:-release}
 timeout=${DEPLOY_CHECK_TIMEOUT:-180s}
 
 # kubesim validates objects strictly when given the OpenAPI schemas of PyPI kubernetes-validate
 # (the venv scripts/kube-fidelity.sh uses).
-schemas_venv=${KUBESIM_VENV:-$HOME/.cache/kubesim/venv}
-if [ -z "${KUBESIM_SCHEMAS:-}" ]; then
-  if [ ! -x "$schemas_venv/bin/python" ]; then python3 -m venv "$schemas_venv" >&2; fi
-  "$schemas_venv/bin/python" -c 'import kubernetes_validate' 2>/dev/null || "$schemas_venv/bin/pip" install -q kubernetes-validate >&2
-  KUBESIM_SCHEMAS=$("$schemas_venv/bin/python" -c 'import kubernetes_validate, os; print(os.path.join(os.path.dirname(kubernetes_validate.__file__), "kubernetes-json-schema", "v1.32.0-local"))')
-fi
-export KUBESIM_SCHEMAS
+kubesim_schemas
 
 if [ -z "${KUBESIM_BIN:-}" ]; then
   swift build -c "$config" --product kubesim >&2
@@ -36,20 +31,8 @@ fi
 eval "$("$shared/tools/kube-fidelity/setup.sh")"   # sets KUBECTL (a pinned real kubectl)
 
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 export KUBECONFIG="$work/kubesim.kubeconfig"
-"$KUBESIM_BIN" serve --listen "127.0.0.1:$port" --kubeconfig-out "$KUBECONFIG" --kubernetes-version v1.28.0 >"$work/kubesim.log" 2>&1 &
-pid=$!
-cleanup() {
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 100); do [ -s "$KUBECONFIG" ] && break; sleep 0.1; done
-[ -s "$KUBECONFIG" ] || { echo "deploy-check: kubesim did not start:" >&2; cat "$work/kubesim.log" >&2; exit 1; }
+kubesim_start "$KUBECONFIG" "deploy-check: " --kubernetes-version v1.28.0
 
 # wait_ready NAMESPACE: every Deployment Available, every StatefulSet fully rolled out.
 wait_ready() {

@@ -5,21 +5,7 @@ import Foundation
 /// yaml.v2's emitter and Go's formatters treat specially, rendered as JSON/YAML texts.
 struct CodecInputs {
     /// SplitMix64, so runs are reproducible.
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    typealias Random = SplitMix
 
     static let tricky: [String] = [
         "yes", "No", "on", "OFF", "y", "n", "true", "False", "~", "null", "", " ", "  ", "a b", "a: b", "a:b",
