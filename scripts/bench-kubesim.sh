@@ -4,6 +4,7 @@
 # 10,000 ConfigMaps). Prints a table.   scripts/bench-kubesim.sh   (KUBESIM_BIN=path skips the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/kubesim-env.sh
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 speed=${BENCH_SPEED:-10}
 duration=${BENCH_DURATION:-10s}
@@ -11,21 +12,10 @@ if [ -z "${KUBESIM_BIN:-}" ]; then
   swift build -c release --product kubesim >&2
   KUBESIM_BIN=$(swift build -c release --show-bin-path)/kubesim
 fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 work=$(mktemp -d)
-"$KUBESIM_BIN" serve --no-schemas --speed "$speed" --listen "127.0.0.1:$port" --kubeconfig-out "$work/kc" >"$work/log" 2>&1 &
-pid=$!
-stop() {
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap stop EXIT
-for _ in $(seq 100); do [ -s "$work/kc" ] && break; sleep 0.1; done
-base="http://127.0.0.1:$port"
-rss() { awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$pid/status; }
+kubesim_start "$work/kc" "bench-kubesim: " --no-schemas --speed "$speed"
+base="http://127.0.0.1:$kubesim_port"
+rss() { awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$kubesim_pid/status; }
 rss_start=$(rss)
 
 python3 - "$base" <<'PY'

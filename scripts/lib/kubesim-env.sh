@@ -1,12 +1,14 @@
-# Shared setup of the scripts that check kubesim with real clients (scripts/kube-fidelity.sh,
-# scripts/deploy-check.sh). Source it after `cd` to the repository root; then call:
+# Shared setup of the scripts that run a kubesim of their own (scripts/kube-fidelity.sh,
+# scripts/deploy-check.sh, scripts/bench-kubesim.sh). Source it after `cd` to the repository root
+# and set $work (a scratch folder) and $KUBESIM_BIN before kubesim_start; then call:
 #
 #   kubesim_schemas                    exports KUBESIM_SCHEMAS (unless set): the OpenAPI schemas of
 #                                      PyPI kubernetes-validate, in one venv per machine (KUBESIM_VENV)
 #   kubesim_start KUBECONFIG PREFIX [ARG...]   starts `$KUBESIM_BIN serve` on a free loopback port
-#                                      with the extra ARGs, writing its kubeconfig to KUBECONFIG
-#                                      (log in $work/kubesim.log), stops it and removes $work on
-#                                      exit; PREFIX starts the error message if it does not come up
+#                                      ($kubesim_port; process $kubesim_pid) with the extra ARGs,
+#                                      writing its kubeconfig to KUBECONFIG (log in $work/kubesim.log);
+#                                      stops it and removes $work on exit; PREFIX starts the error
+#                                      message if it does not come up
 
 kubesim_schemas() {
   local venv=${KUBESIM_VENV:-$HOME/.cache/kubesim/venv}
@@ -19,10 +21,10 @@ kubesim_schemas() {
 }
 
 kubesim_start() {
-  local kubeconfig=$1 prefix=$2 port
+  local kubeconfig=$1 prefix=$2
   shift 2
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-  "$KUBESIM_BIN" serve --listen "127.0.0.1:$port" --kubeconfig-out "$kubeconfig" "$@" >"$work/kubesim.log" 2>&1 &
+  kubesim_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  "$KUBESIM_BIN" serve --listen "127.0.0.1:$kubesim_port" --kubeconfig-out "$kubeconfig" "$@" >"$work/kubesim.log" 2>&1 &
   kubesim_pid=$!
   trap kubesim_cleanup EXIT
   for _ in $(seq 100); do [ -s "$kubeconfig" ] && break; sleep 0.1; done
