@@ -7,19 +7,8 @@ import KFModels
 struct ConcurrencyIntegrationTests {
     @Test func concurrentInstallsOfOneClusterHaveExactlyOneWinner() async throws {
         try await withTestDatabase(poolSize: 8) { db, _ async throws in
-            let results = await withTaskGroup(of: Result<Job, any Error>.self) { group in
-                for i in 0..<16 {
-                    group.addTask {
-                        do { return .success(try await submitInstall(db, creator: "user\(i)")) } catch { return .failure(error) }
-                    }
-                }
-                return await group.reduce(into: [Result<Job, any Error>]()) { $0.append($1) }
-            }
-            let winners = results.compactMap { try? $0.get() }
-            #expect(winners.count == 1)
-            let winner = try #require(winners.first)
-            for case .failure(let error) in results {
-                let e = try #require(error as? KubefateError, "unexpected error \(error)")
+            let (winner, losers) = try await raceForOneWinner(16) { i in try await submitInstall(db, creator: "user\(i)") }
+            for e in losers {
                 #expect(e.code == .conflict)
                 #expect(e[.job] == winner.uuid)
                 #expect(e[.cluster] == winner.clusterID)
@@ -41,21 +30,12 @@ struct ConcurrencyIntegrationTests {
             #expect(try await db.jobs.finish(claim, status: .success, reason: nil))
 
             // Racing updates and deletes of the live cluster: exactly one becomes the active job.
-            let results = await withTaskGroup(of: Result<Job, any Error>.self) { group in
-                for i in 0..<12 {
-                    group.addTask {
-                        let target: JobSubmission.Target = i.isMultiple(of: 2)
-                            ? .update(installArgs(), spec: nil) : .delete(clusterID: install.clusterID)
-                        do { return .success(try await db.jobs.submit(JobSubmission(target, creator: "admin"))) } catch { return .failure(error) }
-                    }
-                }
-                return await group.reduce(into: [Result<Job, any Error>]()) { $0.append($1) }
+            let (winner, losers) = try await raceForOneWinner(12) { i in
+                let target: JobSubmission.Target = i.isMultiple(of: 2)
+                    ? .update(installArgs(), spec: nil) : .delete(clusterID: install.clusterID)
+                return try await db.jobs.submit(JobSubmission(target, creator: "admin"))
             }
-            let winners = results.compactMap { try? $0.get() }
-            #expect(winners.count == 1)
-            let winner = try #require(winners.first)
-            for case .failure(let error) in results {
-                let e = try #require(error as? KubefateError, "unexpected error \(error)")
+            for e in losers {
                 #expect(e.code == .conflict && e[.job] == winner.uuid)
             }
             #expect(try await db.jobs.activeJob(clusterID: install.clusterID) == winner.uuid)
@@ -138,4 +118,26 @@ struct ConcurrencyIntegrationTests {
             #expect(try await db.jobs.leaseExpiriesTotal() == 1)
         }
     }
+}
+
+/// Runs `count` submissions at once and expects exactly one to succeed: returns it and the errors
+/// of the others (each must be a `KubefateError`).
+private func raceForOneWinner(_ count: Int, _ submit: @escaping @Sendable (Int) async throws -> Job) async throws
+    -> (winner: Job, losers: [KubefateError]) {
+    let results = await withTaskGroup(of: Result<Job, any Error>.self) { group in
+        for i in 0..<count {
+            group.addTask {
+                do { return .success(try await submit(i)) } catch { return .failure(error) }
+            }
+        }
+        return await group.reduce(into: [Result<Job, any Error>]()) { $0.append($1) }
+    }
+    let winners = results.compactMap { try? $0.get() }
+    #expect(winners.count == 1)
+    let winner = try #require(winners.first)
+    var losers: [KubefateError] = []
+    for case .failure(let error) in results {
+        losers.append(try #require(error as? KubefateError, "unexpected error \(error)"))
+    }
+    return (winner, losers)
 }
