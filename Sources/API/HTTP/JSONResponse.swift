@@ -12,6 +12,13 @@ enum JSONResponse {
         let data = try encoder.encode(value)
         return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// The same bytes as `make` for a value that writes itself (`JSONWriter`), without `JSONEncoder`.
+    static func write(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, capacity: Int = 1024) throws -> Response {
+        var writer = JSONWriter(capacity: capacity)
+        try value.write(to: &writer)
+        return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+    }
 }
 
 /// `{"data": …, "msg": …}`, the success envelope of KubeFATE's handlers.
