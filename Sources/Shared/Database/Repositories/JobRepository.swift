@@ -10,9 +10,20 @@ public struct JobRepository: Sendable {
 
     public init(pool: MariaDBPool) { self.pool = pool }
 
-    /// The job with its sub-jobs, or nil.
+    /// The job with its sub-jobs, or nil. One statement (the job left-joined with its sub-jobs, a
+    /// row per sub-job), so polling a job costs one round trip and sees one consistent snapshot.
     public func job(uuid: String) async throws -> Job? {
-        try await pool.withConnection { try await $0.loadJob(uuid: uuid) }
+        let rows = try await pool.query("""
+            SELECT \(Rows.jobColumns), \(Rows.subJobColumns) FROM jobs j LEFT JOIN sub_jobs s ON s.job_uuid = j.uuid
+            WHERE j.uuid = ? AND j.deleted_at IS NULL
+            """, [.text(uuid)])
+        guard let first = rows.first else { return nil }
+        var job = try Rows.job(first)
+        for r in rows where !r.isNull(Rows.jobColumnCount) {
+            let sub = try Rows.subJob(r, from: Rows.jobColumnCount).subJob
+            job.subJobs[sub.moduleName] = sub
+        }
+        return job
     }
 
     /// Jobs matching `filter`, newest first, with their sub-jobs.

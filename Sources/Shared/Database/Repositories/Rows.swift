@@ -43,15 +43,19 @@ enum Rows {
                 updatedAt: try r.timestamp(13), deletedAt: try r.optionalTimestamp(14))
     }
 
+    /// How many columns `jobColumns` selects.
+    static let jobColumnCount = 27
+
     static let subJobColumns = "s.job_uuid, s.name, s.status, s.modules_status, s.pod_status, s.reason, s.start_time, s.end_time"
 
-    static func subJob(_ r: SQLRow) throws -> (jobID: String, subJob: SubJob) {
-        let status = try r.string(2), modules = try r.string(3)
+    /// Decodes the `subJobColumns` that start at column `from` of `r`.
+    static func subJob(_ r: SQLRow, from o: Int = 0) throws -> (jobID: String, subJob: SubJob) {
+        let status = try r.string(o + 2), modules = try r.string(o + 3)
         guard let s = SubJobStatus(rawValue: status) else { throw MariaDBError.usage("sub_jobs.status: unknown \(status)") }
         guard let m = ModulesStatus(rawValue: modules) else { throw MariaDBError.usage("sub_jobs.modules_status: unknown \(modules)") }
-        return (try r.string(0), SubJob(moduleName: try r.string(1), status: s, modulesStatus: m, podStatus: try r.string(4),
-                                        reason: try r.optionalString(5) ?? "", startTime: try r.optionalTimestamp(6) ?? .zero,
-                                        endTime: try r.optionalTimestamp(7) ?? .zero))
+        return (try r.string(o), SubJob(moduleName: try r.string(o + 1), status: s, modulesStatus: m, podStatus: try r.string(o + 4),
+                                        reason: try r.optionalString(o + 5) ?? "", startTime: try r.optionalTimestamp(o + 6) ?? .zero,
+                                        endTime: try r.optionalTimestamp(o + 7) ?? .zero))
     }
 
     static func enumValue<E: WireEnum>(_ r: SQLRow, _ i: Int, _ type: E.Type) throws -> E {
