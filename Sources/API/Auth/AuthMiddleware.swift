@@ -12,13 +12,15 @@ struct AuthMiddleware: RouterMiddleware {
     let signer: JWTSigner
     let users: UserRepository
     let cache: PrincipalCache
+    /// Signatures already verified (shared by every request through this middleware).
+    let verified = VerifiedTokens()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let claims: JWTClaims
         do throws(JWTError) {
             let token = try Self.bearerToken(request.headers[.authorization])
-            claims = try signer.verify(token)
+            claims = try verified.claims(of: token, signer: signer)
         } catch {
             throw APIError.unauthenticated(error)
         }
