@@ -22,10 +22,12 @@ enum JSONResponse {
 }
 
 /// `{"data": …, "msg": …}`, the success envelope of KubeFATE's handlers.
-struct Envelope<T: Encodable & Sendable>: Encodable, Sendable {
+struct Envelope<T: Sendable>: Sendable {
     var data: T
     var msg: String
 }
+
+extension Envelope: Encodable where T: Encodable {}
 
 /// `{"msg": …}` alone (e.g. `GET /`).
 struct MessageBody: Encodable, Sendable {

@@ -1,3 +1,4 @@
+import KFDatabase
 import KFModels
 
 // The wire forms of the models the hot routes answer with, keys in the order `JSONEncoder`'s
@@ -114,6 +115,17 @@ extension ClusterArgs: JSONWritable {
 
 extension Cluster: JSONWritable {
     func write(to w: inout JSONWriter) throws(JSONWriter.Failure) {
+        try write(to: &w, spec: .value(spec))
+    }
+
+    /// Where `Spec` comes from: the parsed value, or the stored JSON text (written canonically,
+    /// the same bytes).
+    enum SpecSource {
+        case value(JSONValue?)
+        case text(String?)
+    }
+
+    func write(to w: inout JSONWriter, spec source: SpecSource) throws(JSONWriter.Failure) {
         w.raw("{\"CreatedAt\":")
         w.timestamp(createdAt)
         w.raw(",\"DeletedAt\":")
@@ -124,9 +136,15 @@ extension Cluster: JSONWritable {
             w.raw(",\"Info\":")
             try w.json(info)
         }
-        if let spec {
+        switch source {
+        case .value(let spec?):
             w.raw(",\"Spec\":")
             try w.json(spec)
+        case .text(let text?) where !text.isEmpty:
+            w.raw(",\"Spec\":")
+            try w.canonicalJSON(text)
+        case .value(nil), .text:
+            break
         }
         w.raw(",\"UpdatedAt\":")
         w.timestamp(updatedAt)
@@ -151,6 +169,13 @@ extension Cluster: JSONWritable {
         w.raw(",\"values\":")
         w.string(values)
         w.raw("}")
+    }
+}
+
+extension ClusterListing: JSONWritable {
+    /// The cluster as `Cluster` writes it with `Spec` parsed from `specJSON`, without parsing it.
+    func write(to w: inout JSONWriter) throws(JSONWriter.Failure) {
+        try cluster.write(to: &w, spec: .text(specJSON))
     }
 }
 

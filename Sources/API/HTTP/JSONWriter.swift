@@ -9,7 +9,7 @@ import KFModels
 /// The hot responses (job polling, cluster pages) use it instead of `JSONEncoder`, which builds a
 /// tree of boxed values and sorts every object's keys per call.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     /// Deepest nesting of free-form documents, as `JSONEncoder`'s limit.
     static let maxDepth = 512
@@ -27,6 +27,11 @@ struct JSONWriter {
     /// Appends bytes verbatim (keys, punctuation: the caller's text must already be JSON).
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends bytes that are already JSON.
+    mutating func append(_ json: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: json)
     }
 
     mutating func null() { raw("null") }

@@ -57,7 +57,7 @@ struct ClusterRoutes {
         let paging = try Paging.parse(request)
         let filter = ClusterFilter(tenants: principal.visibleTenants, includeDeleted: request.uri.queryParameters.get("all") == "true",
                                    limit: paging.sqlLimit, offset: paging.offset)
-        let clusters = try await mapErrors(context) { try await deps.jobs.clusters(filter) }
+        let clusters = try await mapErrors(context) { try await deps.jobs.clusterListings(filter) }
         return try JSONResponse.write(Envelope(data: clusters, msg: "getClusterList Success"), capacity: 1024 * max(clusters.count, 1))
     }
 

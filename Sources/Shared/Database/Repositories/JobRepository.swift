@@ -84,6 +84,15 @@ public struct JobRepository: Sendable {
     /// Clusters matching `filter`, in creation order. The page is chosen on ids alone (a covering
     /// index scan) and only its rows are read in full, so a deep `offset` stays cheap.
     public func clusters(_ filter: ClusterFilter = ClusterFilter()) async throws -> [Cluster] {
+        try await clusterListings(filter).map { listing in
+            var cluster = listing.cluster
+            cluster.spec = try Rows.decodeJSON(JSONValue.self, listing.specJSON)
+            return cluster
+        }
+    }
+
+    /// `clusters(filter)` with each spec left as its stored JSON text (for answers that copy it).
+    public func clusterListings(_ filter: ClusterFilter = ClusterFilter()) async throws -> [ClusterListing] {
         var inner = "SELECT id FROM clusters WHERE 1 = 1"
         var params: [SQLValue] = []
         if !filter.includeDeleted { inner += " AND live = 1" }
@@ -95,7 +104,7 @@ public struct JobRepository: Sendable {
         inner += " ORDER BY id LIMIT ? OFFSET ?"
         params += [.int(max(0, filter.limit)), .int(max(0, filter.offset))]
         let sql = "SELECT \(Rows.clusterColumns) FROM clusters c JOIN (\(inner)) page ON page.id = c.id ORDER BY c.id"
-        return try await pool.query(sql, params).map(Rows.cluster)
+        return try await pool.query(sql, params).map(Rows.clusterListing)
     }
 
     /// The uuid of the active (non-terminal) job holding the cluster, or nil.

@@ -36,11 +36,20 @@ enum Rows {
         """
 
     static func cluster(_ r: SQLRow) throws -> Cluster {
-        Cluster(uuid: try r.string(1), name: try r.string(3), namespace: try r.string(4), chartName: try r.string(5),
-                chartVersion: try r.string(6), values: try r.string(7), spec: try decodeJSON(JSONValue.self, r.optionalString(8)),
-                revision: Int(try r.int(9)), helmRevision: Int(try r.int(10)), status: try enumValue(r, 11, ClusterStatus.self),
-                tenant: try r.optionalString(2), id: try r.int(0), createdAt: try r.timestamp(12),
-                updatedAt: try r.timestamp(13), deletedAt: try r.optionalTimestamp(14))
+        let listing = try clusterListing(r)
+        var cluster = listing.cluster
+        cluster.spec = try decodeJSON(JSONValue.self, listing.specJSON)
+        return cluster
+    }
+
+    /// Decodes a row selected with `clusterColumns`, leaving the spec as stored text.
+    static func clusterListing(_ r: SQLRow) throws -> ClusterListing {
+        let cluster = Cluster(uuid: try r.string(1), name: try r.string(3), namespace: try r.string(4), chartName: try r.string(5),
+                              chartVersion: try r.string(6), values: try r.string(7), revision: Int(try r.int(9)),
+                              helmRevision: Int(try r.int(10)), status: try enumValue(r, 11, ClusterStatus.self),
+                              tenant: try r.optionalString(2), id: try r.int(0), createdAt: try r.timestamp(12),
+                              updatedAt: try r.timestamp(13), deletedAt: try r.optionalTimestamp(14))
+        return ClusterListing(cluster: cluster, specJSON: try r.optionalString(8))
     }
 
     /// How many columns `jobColumns` selects.
