@@ -14,7 +14,7 @@ public struct JobRepository: Sendable {
     /// row per sub-job), so polling a job costs one round trip and sees one consistent snapshot.
     public func job(uuid: String) async throws -> Job? {
         let rows = try await pool.query("""
-            SELECT \(Rows.jobColumns), \(Rows.subJobColumns) FROM jobs j LEFT JOIN sub_jobs s ON s.job_uuid = j.uuid
+            SELECT \(Rows.jobAnswerColumns), \(Rows.subJobColumns) FROM jobs j LEFT JOIN sub_jobs s ON s.job_uuid = j.uuid
             WHERE j.uuid = ? AND j.deleted_at IS NULL
             """, [.text(uuid)])
         guard let first = rows.first else { return nil }
@@ -28,7 +28,7 @@ public struct JobRepository: Sendable {
 
     /// Jobs matching `filter`, newest first, with their sub-jobs.
     public func jobs(_ filter: JobFilter = JobFilter()) async throws -> [Job] {
-        var sql = "SELECT \(Rows.jobColumns) FROM jobs j WHERE j.deleted_at IS NULL"
+        var sql = "SELECT \(Rows.jobAnswerColumns) FROM jobs j WHERE j.deleted_at IS NULL"
         var params: [SQLValue] = []
         if let tenants = filter.tenants {
             if tenants.isEmpty { return [] }

@@ -10,6 +10,10 @@ enum Rows {
         j.lease_owner, j.lease_until, j.created_at, j.updated_at, j.deleted_at
         """
 
+    /// `jobColumns` without the stored spec (`NULL` in its place, so `job(_:)` decodes it alike):
+    /// answers do not show it, and a real spec is kilobytes per row.
+    static let jobAnswerColumns = jobColumns.replacingOccurrences(of: "j.args_spec", with: "NULL")
+
     /// Decodes a row selected with `jobColumns` (sub-jobs are attached separately).
     static func job(_ r: SQLRow) throws -> Job {
         let methodName = try r.string(4)
