@@ -5,7 +5,9 @@
 #   * GET /v1/cluster/?limit=20&offset=…         (cluster list, pages across all 1,000)
 #   * GET /v1/cluster/                           (the whole list, as KubeFATE's CLI asks)
 #   * POST /v1/user/login                        (PBKDF2 on purpose: slow by design)
-# Target: p99 under 20 ms for polling and paginated listing. Prints one table; progress on stderr.
+# Target: p99 under 20 ms for polling and paginated listing. Prints one table (with the CPU time
+# per request of the API and of MariaDB, measures other load on the machine disturbs less than
+# latency); progress on stderr. BENCH_API_BIN runs another build of kubefate-api (comparisons).
 # Uses its own database, dropped at the end. No workers run: the jobs stay Pending.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ log() { echo "bench-api: $*" >&2; }
 bash scripts/services.sh up >&2
 bin=$(swift build -c release --show-bin-path)
 [ -x "$bin/kubefate-api" ] || swift build -c release --product kubefate-api >&2
+api_bin=${BENCH_API_BIN:-$bin/kubefate-api} # another build to compare against
 if ! command -v wrk >/dev/null; then
   log "installing wrk (Debian package)"
   apt-get -o DPkg::Lock::Timeout=300 -qq update >&2
@@ -44,7 +47,7 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 password=bench-$id
 KUBEFATE_API_LISTEN=127.0.0.1:$port KUBEFATE_ADMIN_USER=admin KUBEFATE_ADMIN_PASSWORD=$password KUBEFATE_MIGRATE=1 \
-  "$bin/kubefate-api" >"$work/api.log" 2>&1 &
+  "$api_bin" >"$work/api.log" 2>&1 &
 api_pid=$!
 url=http://127.0.0.1:$port
 for _ in $(seq 1 300); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -105,16 +108,29 @@ wrk.body = '{"username":"operator","password":"$password"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
-# run NAME WRK-ARGS... → "name rps p50 p99" (wrk --latency; ms)
+# CPU time (user + system, clock ticks) the API process (and the MariaDB server, when it runs on
+# this machine) have used so far.
+api_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
+db_pid=$(pgrep -x mariadbd || pgrep -x mysqld || true)
+db_ticks() { if [ -n "$db_pid" ] && [ -r "/proc/$db_pid/stat" ]; then awk '{ print $14 + $15 }' "/proc/$db_pid/stat"; else echo 0; fi; }
+ticks_per_second=$(getconf CLK_TCK)
+
+# run NAME WRK-ARGS... → "name rps p50 p99 non-2xx api db" (wrk --latency; ms; the CPU time per
+# request in µs of the API process and of MariaDB (which other clients of a shared server add to),
+# measures that other load on the machine changes far less than the latencies)
 run() {
   local name=$1; shift
   log "wrk: $name"
+  local api_before db_before; api_before=$(api_ticks); db_before=$(db_ticks)
   wrk -t2 -c64 -d"$WRK_DURATION" --latency "$@" >"$work/$name.txt" 2>&1
-  awk -v name="$name" '
+  local api_used=$(( $(api_ticks) - api_before )) db_used=$(( $(db_ticks) - db_before ))
+  awk -v name="$name" -v api="$api_used" -v db="$db_used" -v hz="$ticks_per_second" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    function per(ticks) { return total > 0 ? ticks / hz * 1e6 / total : 0 }
     / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Requests\/sec/ { rps = $2 }
+    / requests in / { total = $1 }
     /Non-2xx/ { bad = $NF }
-    END { printf "%s %.0f %.2f %.2f %s\n", name, rps, p50, p99, (bad == "" ? 0 : bad) }' "$work/$name.txt"
+    END { printf "%s %.0f %.2f %.2f %s %.0f %.0f\n", name, rps, p50, p99, (bad == "" ? 0 : bad), per(api), per(db) }' "$work/$name.txt"
 }
 auth=(-H "Authorization: Bearer $token")
 {
@@ -126,8 +142,8 @@ auth=(-H "Authorization: Bearer $token")
 } >"$work/results"
 
 echo "API at 64 connections (release build, wrk -t2 -c64 -d$WRK_DURATION, $CLUSTERS clusters in the tenant; load average: $(cut -d' ' -f1 /proc/loadavg))"
-printf '%-18s %10s %10s %10s %8s %10s\n' request "req/s" "p50 ms" "p99 ms" "non-2xx" "target"
-while read -r name rps p50 p99 bad; do
+printf '%-18s %10s %10s %10s %8s %11s %10s %10s\n' request "req/s" "p50 ms" "p99 ms" "non-2xx" "API µs/req" "DB µs/req" "target"
+while read -r name rps p50 p99 bad api db; do
   case $name in job-poll|cluster-page) target="p99 < 20" ;; *) target="" ;; esac
-  printf '%-18s %10s %10s %10s %8s %10s\n' "$name" "$rps" "$p50" "$p99" "$bad" "$target"
+  printf '%-18s %10s %10s %10s %8s %11s %10s %10s\n' "$name" "$rps" "$p50" "$p99" "$bad" "$api" "$db" "$target"
 done <"$work/results"

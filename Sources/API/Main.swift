@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KFDatabase
 import Logging
+import NIOCore
+import NIOPosix
 
 /// `kubefate-api`: the KubeFATE-compatible HTTP API (`serve`, the default) and `migrate`.
 /// Configuration comes from `KUBEFATE_*` environment variables (see `APIConfig`).
@@ -25,6 +27,12 @@ struct ServeCommand: AsyncParsableCommand {
             config = try APIConfig(environment: environment)
         } catch {
             throw ValidationError("configuration: \(error)")
+        }
+        if !config.swiftPool {
+            // Swift tasks run on the HTTP server's event loops instead of a separate cooperative
+            // pool, so a request no longer crosses threads between reading, handling and writing
+            // (blocking C calls stay on their own threads, as everywhere). Before the server starts.
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         }
         let logger = makeLogger(level: config.logLevel)
         try await APIServer.run(config: config, environment: environment, logger: logger)

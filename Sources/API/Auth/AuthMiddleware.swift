@@ -12,13 +12,15 @@ struct AuthMiddleware: RouterMiddleware {
     let signer: JWTSigner
     let users: UserRepository
     let cache: PrincipalCache
+    /// Signatures already verified (shared by every request through this middleware).
+    let verified = VerifiedTokens()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let claims: JWTClaims
         do throws(JWTError) {
             let token = try Self.bearerToken(request.headers[.authorization])
-            claims = try signer.verify(token)
+            claims = try verified.claims(of: token, signer: signer)
         } catch {
             throw APIError.unauthenticated(error)
         }
@@ -46,11 +48,13 @@ struct AuthMiddleware: RouterMiddleware {
     static func bearerToken(_ header: String?) throws(JWTError) -> String {
         guard let header, !header.isEmpty else { throw JWTError(.missingToken) }
         let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+        guard parts.count == 2, parts[0].utf8.elementsEqual("bearer".utf8, by: { $0 | 0x20 == $1 }) else {
             throw JWTError(.missingToken, "invalid auth header")
         }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        var token = parts[1]
+        while token.first?.isWhitespace == true { token.removeFirst() }
+        while token.last?.isWhitespace == true { token.removeLast() }
         guard !token.isEmpty else { throw JWTError(.missingToken) }
-        return token
+        return String(token)
     }
 }

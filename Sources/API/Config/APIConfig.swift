@@ -20,6 +20,9 @@ struct APIConfig: Sendable {
     var metricsRefresh: Duration
     /// `KUBEFATE_LOG_LEVEL` (trace … critical, default info).
     var logLevel: String
+    /// `KUBEFATE_API_SWIFT_POOL=1`: run Swift tasks on Swift's own cooperative thread pool. By
+    /// default they run on the HTTP server's event loops, which saves two thread switches per request.
+    var swiftPool: Bool
 
     init(environment env: Environment) throws(ConfigError) {
         let listen = env.string("KUBEFATE_API_LISTEN", default: "127.0.0.1:8080")
@@ -45,5 +48,6 @@ struct APIConfig: Sendable {
         maxBodyBytes = try env.int("KUBEFATE_API_MAX_BODY", default: 1 << 20, range: 1024...(64 << 20))
         metricsRefresh = .seconds(try env.int("KUBEFATE_METRICS_REFRESH", default: 5, range: 1...3600))
         logLevel = env.string("KUBEFATE_LOG_LEVEL", default: "info")
+        swiftPool = try env.bool("KUBEFATE_API_SWIFT_POOL")
     }
 }

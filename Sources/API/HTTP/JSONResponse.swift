@@ -12,13 +12,22 @@ enum JSONResponse {
         let data = try encoder.encode(value)
         return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// The same bytes as `make` for a value that writes itself (`JSONWriter`), without `JSONEncoder`.
+    static func write(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, capacity: Int = 1024) throws -> Response {
+        var writer = JSONWriter(capacity: capacity)
+        try value.write(to: &writer)
+        return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+    }
 }
 
 /// `{"data": …, "msg": …}`, the success envelope of KubeFATE's handlers.
-struct Envelope<T: Encodable & Sendable>: Encodable, Sendable {
+struct Envelope<T: Sendable>: Sendable {
     var data: T
     var msg: String
 }
+
+extension Envelope: Encodable where T: Encodable {}
 
 /// `{"msg": …}` alone (e.g. `GET /`).
 struct MessageBody: Encodable, Sendable {

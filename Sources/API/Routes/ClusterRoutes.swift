@@ -57,8 +57,8 @@ struct ClusterRoutes {
         let paging = try Paging.parse(request)
         let filter = ClusterFilter(tenants: principal.visibleTenants, includeDeleted: request.uri.queryParameters.get("all") == "true",
                                    limit: paging.sqlLimit, offset: paging.offset)
-        let clusters = try await mapErrors(context) { try await deps.jobs.clusters(filter) }
-        return try JSONResponse.make(Envelope(data: clusters, msg: "getClusterList Success"))
+        let clusters = try await mapErrors(context) { try await deps.jobs.clusterListings(filter) }
+        return try JSONResponse.write(Envelope(data: clusters, msg: "getClusterList Success"), capacity: 1024 * max(clusters.count, 1))
     }
 
     /// The stored cluster with `Info` as the deploy worker last recorded it (`clusters.info`).
@@ -68,7 +68,7 @@ struct ClusterRoutes {
         try principal.require(.viewer, inTenant: cluster.tenant, to: "read clusters")
         let id = cluster.uuid
         cluster.info = try await mapErrors(context) { try await deps.jobs.clusterInfo(uuid: id) }
-        return try JSONResponse.make(Envelope(data: cluster, msg: "getCluster Success"))
+        return try JSONResponse.write(Envelope(data: cluster, msg: "getCluster Success"))
     }
 
     /// The validated install/update body (400 naming the field otherwise).

@@ -31,7 +31,7 @@ struct JobRoutes {
             filter.statuses = [parsed]
         }
         let jobs = try await mapErrors(context) { try await deps.jobs.jobs(filter) }
-        return try JSONResponse.make(Envelope(data: jobs, msg: "getJobList Success"))
+        return try JSONResponse.write(Envelope(data: jobs, msg: "getJobList Success"), capacity: 2048 * max(jobs.count, 1))
     }
 
     func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
@@ -39,7 +39,7 @@ struct JobRoutes {
         let id = try Self.jobID(context)
         guard let job = try await mapErrors(context, { try await deps.jobs.job(uuid: id) }) else { throw APIError.notFound() }
         try principal.require(.viewer, inTenant: job.tenant, to: "read jobs")
-        return try JSONResponse.make(Envelope(data: job, msg: "getJob Success"))
+        return try JSONResponse.write(Envelope(data: job, msg: "getJob Success"))
     }
 
     func stop(_ request: Request, _ context: APIRequestContext) async throws -> Response {

@@ -1,10 +1,16 @@
 import CMariaDB
+import KFModels
 
 /// One server-side prepared statement and the metadata of its result columns.
 ///
-/// Parameter and result buffers are allocated per execution and freed when it ends: Connector/C
-/// keeps the pointers given to `mysql_stmt_bind_param`/`bind_result` and reads them later, so they
-/// must outlive those calls. Confined to its connection's thread.
+/// Parameter buffers are allocated per execution and freed when it ends: Connector/C keeps the
+/// pointers given to `mysql_stmt_bind_param` and reads them during `mysql_stmt_execute`. Result
+/// buffers are allocated once with the statement and reused by every execution (they are rebound
+/// before each fetch), then freed with it. Confined to its connection's thread.
+///
+/// Results decode by column type: integers as `.int`, `DATETIME`/`TIMESTAMP` as `.timestamp`
+/// (fetched as `MYSQL_TIME`, no text round trip), character columns as `.text`, binary ones
+/// (BLOB, VARBINARY, DECIMAL, …) as `.bytes`.
 final class PreparedStatement {
     let sql: String
     private let stmt: UnsafeMutablePointer<MYSQL_STMT>
@@ -12,15 +18,29 @@ final class PreparedStatement {
     private let paramCount: Int
     private let columns: [Column]
     private let columnNames: [String]
+    /// Bind structures and buffers of the result columns, owned by this statement.
+    private let results: BufferArena
+    private let resultBinds: UnsafeMutablePointer<MYSQL_BIND>
+    private let lengths: UnsafeMutablePointer<UInt>
+    private let nulls: UnsafeMutablePointer<my_bool>
+    private let errors: UnsafeMutablePointer<my_bool>
 
     struct Column {
+        enum Kind {
+            case integer(unsigned: Bool)
+            case dateTime
+            case text
+            case binary
+        }
+
         var name: String
-        var isInteger: Bool
-        var isUnsigned: Bool
+        var kind: Kind
     }
 
     /// Result buffer size; longer values are fetched with `mysql_stmt_fetch_column`.
     private static let inlineBuffer = 256
+    /// The character-set number of binary data (`my_charset_bin`).
+    private static let binaryCharset: UInt32 = 63
 
     init(mysql: UnsafeMutablePointer<MYSQL>, sql: String) throws {
         guard let stmt = mysql_stmt_init(mysql) else { throw NativeConnection.error(mysql, sql: sql) }
@@ -40,22 +60,51 @@ final class PreparedStatement {
             if let fields = mysql_fetch_fields(meta) {
                 for i in 0..<n {
                     let f = fields[i]
-                    let integer: Bool
+                    let kind: Column.Kind
                     switch f.type {
                     case MYSQL_TYPE_TINY, MYSQL_TYPE_SHORT, MYSQL_TYPE_LONG, MYSQL_TYPE_LONGLONG, MYSQL_TYPE_INT24, MYSQL_TYPE_YEAR:
-                        integer = true
+                        kind = .integer(unsigned: f.flags & UInt32(UNSIGNED_FLAG) != 0)
+                    case MYSQL_TYPE_DATETIME, MYSQL_TYPE_TIMESTAMP:
+                        kind = .dateTime
                     default:
-                        integer = false
+                        kind = f.charsetnr == Self.binaryCharset ? .binary : .text
                     }
-                    cols.append(Column(name: f.name.map { String(cString: $0) } ?? "#\(i)", isInteger: integer,
-                                       isUnsigned: f.flags & UInt32(UNSIGNED_FLAG) != 0))
+                    cols.append(Column(name: f.name.map { String(cString: $0) } ?? "#\(i)", kind: kind))
                 }
             }
             mysql_free_result(meta)
         }
         columns = cols
         columnNames = cols.map(\.name)
+        results = BufferArena()
+        let n = cols.count
+        resultBinds = results.binds(n)
+        lengths = results.allocate(UInt.self, n)
+        nulls = results.allocate(my_bool.self, n)
+        errors = results.allocate(my_bool.self, n)
+        for i in 0..<n {
+            resultBinds[i].length = lengths + i
+            resultBinds[i].is_null = nulls + i
+            resultBinds[i].error = errors + i
+            switch cols[i].kind {
+            case .integer(let unsigned):
+                resultBinds[i].buffer_type = MYSQL_TYPE_LONGLONG
+                resultBinds[i].buffer = results.raw(8)
+                resultBinds[i].buffer_length = 8
+                resultBinds[i].is_unsigned = unsigned ? 1 : 0
+            case .dateTime:
+                resultBinds[i].buffer_type = MYSQL_TYPE_DATETIME
+                resultBinds[i].buffer = results.raw(MemoryLayout<MYSQL_TIME>.stride)
+                resultBinds[i].buffer_length = UInt(MemoryLayout<MYSQL_TIME>.stride)
+            case .text, .binary:
+                resultBinds[i].buffer_type = MYSQL_TYPE_BLOB
+                resultBinds[i].buffer = results.raw(Self.inlineBuffer)
+                resultBinds[i].buffer_length = UInt(Self.inlineBuffer)
+            }
+        }
     }
+
+    deinit { results.free() }
 
     /// Frees the server-side statement. Safe on a dead connection (only client memory is freed then).
     func close() { mysql_stmt_close(stmt) }
@@ -76,34 +125,15 @@ final class PreparedStatement {
         var rows: [SQLRow] = []
         if !columns.isEmpty {
             defer { mysql_stmt_free_result(stmt) }
-            rows = try fetchAll(arena)
+            rows = try fetchAll()
         }
         let affected = mysql_stmt_affected_rows(stmt)
         return (rows, ExecResult(affectedRows: affected == UInt64.max ? 0 : affected, lastInsertID: mysql_stmt_insert_id(stmt)))
     }
 
-    private func fetchAll(_ arena: BufferArena) throws -> [SQLRow] {
+    private func fetchAll() throws -> [SQLRow] {
         let n = columns.count
-        let binds = arena.binds(n)
-        let lengths = arena.allocate(UInt.self, n)
-        let nulls = arena.allocate(my_bool.self, n)
-        let errors = arena.allocate(my_bool.self, n)
-        for i in 0..<n {
-            binds[i].length = lengths + i
-            binds[i].is_null = nulls + i
-            binds[i].error = errors + i
-            if columns[i].isInteger {
-                binds[i].buffer_type = MYSQL_TYPE_LONGLONG
-                binds[i].buffer = arena.raw(8)
-                binds[i].buffer_length = 8
-                binds[i].is_unsigned = columns[i].isUnsigned ? 1 : 0
-            } else {
-                binds[i].buffer_type = MYSQL_TYPE_BLOB
-                binds[i].buffer = arena.raw(Self.inlineBuffer)
-                binds[i].buffer_length = UInt(Self.inlineBuffer)
-            }
-        }
-        if mysql_stmt_bind_result(stmt, binds) != 0 { throw error() }
+        if mysql_stmt_bind_result(stmt, resultBinds) != 0 { throw error() }
         var rows: [SQLRow] = []
         while true {
             let rc = mysql_stmt_fetch(stmt)
@@ -114,13 +144,26 @@ final class PreparedStatement {
             for i in 0..<n {
                 if nulls[i] != 0 {
                     values.append(.null)
-                } else if columns[i].isInteger {
-                    let raw = binds[i].buffer.load(as: Int64.self)
-                    values.append(.int(raw))
-                } else {
+                    continue
+                }
+                let buffer = resultBinds[i].buffer!
+                switch columns[i].kind {
+                case .integer:
+                    values.append(.int(buffer.load(as: Int64.self)))
+                case .dateTime:
+                    values.append(Self.dateTime(buffer.load(as: MYSQL_TIME.self)))
+                case .text:
                     let length = Int(lengths[i])
                     if length <= Self.inlineBuffer {
-                        let p = binds[i].buffer.assumingMemoryBound(to: UInt8.self)
+                        let p = buffer.assumingMemoryBound(to: UInt8.self)
+                        values.append(.text(String(decoding: UnsafeBufferPointer(start: p, count: length), as: UTF8.self)))
+                    } else {
+                        values.append(.text(String(decoding: try fetchLong(column: i, length: length), as: UTF8.self)))
+                    }
+                case .binary:
+                    let length = Int(lengths[i])
+                    if length <= Self.inlineBuffer {
+                        let p = buffer.assumingMemoryBound(to: UInt8.self)
                         values.append(.bytes(Array(UnsafeBufferPointer(start: p, count: length))))
                     } else {
                         values.append(.bytes(try fetchLong(column: i, length: length)))
@@ -130,6 +173,23 @@ final class PreparedStatement {
             rows.append(SQLRow(columns: columnNames, values: values))
         }
         return rows
+    }
+
+    /// A `DATETIME` as the instant it names in UTC (sessions run with `time_zone = '+00:00'`); a
+    /// value that is no calendar date (`0000-00-00`) stays text, which `SQLRow.timestamp` rejects.
+    static func dateTime(_ t: MYSQL_TIME) -> SQLValue {
+        guard (1...12).contains(t.month), (1...31).contains(t.day), t.neg == 0 else {
+            return .text("\(t.year)-\(t.month)-\(t.day) \(t.hour):\(t.minute):\(t.second)")
+        }
+        // Days since 1970-01-01 of the proleptic Gregorian date (Howard Hinnant's days_from_civil).
+        let month = Int64(t.month), day = Int64(t.day)
+        let year = Int64(t.year) - (month <= 2 ? 1 : 0)
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+        let seconds = days * 86_400 + Int64(t.hour) * 3600 + Int64(t.minute) * 60 + Int64(t.second)
+        return .timestamp(Timestamp(microseconds: seconds * 1_000_000 + Int64(t.second_part)))
     }
 
     /// Fetches a value longer than the inline buffer (`MYSQL_DATA_TRUNCATED`) in one piece.

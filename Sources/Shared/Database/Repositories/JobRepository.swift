@@ -10,14 +10,25 @@ public struct JobRepository: Sendable {
 
     public init(pool: MariaDBPool) { self.pool = pool }
 
-    /// The job with its sub-jobs, or nil.
+    /// The job with its sub-jobs, or nil. One statement (the job left-joined with its sub-jobs, a
+    /// row per sub-job), so polling a job costs one round trip and sees one consistent snapshot.
     public func job(uuid: String) async throws -> Job? {
-        try await pool.withConnection { try await $0.loadJob(uuid: uuid) }
+        let rows = try await pool.query("""
+            SELECT \(Rows.jobAnswerColumns), \(Rows.subJobColumns) FROM jobs j LEFT JOIN sub_jobs s ON s.job_uuid = j.uuid
+            WHERE j.uuid = ? AND j.deleted_at IS NULL
+            """, [.text(uuid)])
+        guard let first = rows.first else { return nil }
+        var job = try Rows.job(first)
+        for r in rows where !r.isNull(Rows.jobColumnCount) {
+            let sub = try Rows.subJob(r, from: Rows.jobColumnCount).subJob
+            job.subJobs[sub.moduleName] = sub
+        }
+        return job
     }
 
     /// Jobs matching `filter`, newest first, with their sub-jobs.
     public func jobs(_ filter: JobFilter = JobFilter()) async throws -> [Job] {
-        var sql = "SELECT \(Rows.jobColumns) FROM jobs j WHERE j.deleted_at IS NULL"
+        var sql = "SELECT \(Rows.jobAnswerColumns) FROM jobs j WHERE j.deleted_at IS NULL"
         var params: [SQLValue] = []
         if let tenants = filter.tenants {
             if tenants.isEmpty { return [] }
@@ -73,6 +84,15 @@ public struct JobRepository: Sendable {
     /// Clusters matching `filter`, in creation order. The page is chosen on ids alone (a covering
     /// index scan) and only its rows are read in full, so a deep `offset` stays cheap.
     public func clusters(_ filter: ClusterFilter = ClusterFilter()) async throws -> [Cluster] {
+        try await clusterListings(filter).map { listing in
+            var cluster = listing.cluster
+            cluster.spec = try Rows.decodeJSON(JSONValue.self, listing.specJSON)
+            return cluster
+        }
+    }
+
+    /// `clusters(filter)` with each spec left as its stored JSON text (for answers that copy it).
+    public func clusterListings(_ filter: ClusterFilter = ClusterFilter()) async throws -> [ClusterListing] {
         var inner = "SELECT id FROM clusters WHERE 1 = 1"
         var params: [SQLValue] = []
         if !filter.includeDeleted { inner += " AND live = 1" }
@@ -84,7 +104,7 @@ public struct JobRepository: Sendable {
         inner += " ORDER BY id LIMIT ? OFFSET ?"
         params += [.int(max(0, filter.limit)), .int(max(0, filter.offset))]
         let sql = "SELECT \(Rows.clusterColumns) FROM clusters c JOIN (\(inner)) page ON page.id = c.id ORDER BY c.id"
-        return try await pool.query(sql, params).map(Rows.cluster)
+        return try await pool.query(sql, params).map(Rows.clusterListing)
     }
 
     /// The uuid of the active (non-terminal) job holding the cluster, or nil.

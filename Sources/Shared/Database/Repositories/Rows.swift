@@ -10,6 +10,10 @@ enum Rows {
         j.lease_owner, j.lease_until, j.created_at, j.updated_at, j.deleted_at
         """
 
+    /// `jobColumns` without the stored spec (`NULL` in its place, so `job(_:)` decodes it alike):
+    /// answers do not show it, and a real spec is kilobytes per row.
+    static let jobAnswerColumns = jobColumns.replacingOccurrences(of: "j.args_spec", with: "NULL")
+
     /// Decodes a row selected with `jobColumns` (sub-jobs are attached separately).
     static func job(_ r: SQLRow) throws -> Job {
         let methodName = try r.string(4)
@@ -36,22 +40,35 @@ enum Rows {
         """
 
     static func cluster(_ r: SQLRow) throws -> Cluster {
-        Cluster(uuid: try r.string(1), name: try r.string(3), namespace: try r.string(4), chartName: try r.string(5),
-                chartVersion: try r.string(6), values: try r.string(7), spec: try decodeJSON(JSONValue.self, r.optionalString(8)),
-                revision: Int(try r.int(9)), helmRevision: Int(try r.int(10)), status: try enumValue(r, 11, ClusterStatus.self),
-                tenant: try r.optionalString(2), id: try r.int(0), createdAt: try r.timestamp(12),
-                updatedAt: try r.timestamp(13), deletedAt: try r.optionalTimestamp(14))
+        let listing = try clusterListing(r)
+        var cluster = listing.cluster
+        cluster.spec = try decodeJSON(JSONValue.self, listing.specJSON)
+        return cluster
     }
+
+    /// Decodes a row selected with `clusterColumns`, leaving the spec as stored text.
+    static func clusterListing(_ r: SQLRow) throws -> ClusterListing {
+        let cluster = Cluster(uuid: try r.string(1), name: try r.string(3), namespace: try r.string(4), chartName: try r.string(5),
+                              chartVersion: try r.string(6), values: try r.string(7), revision: Int(try r.int(9)),
+                              helmRevision: Int(try r.int(10)), status: try enumValue(r, 11, ClusterStatus.self),
+                              tenant: try r.optionalString(2), id: try r.int(0), createdAt: try r.timestamp(12),
+                              updatedAt: try r.timestamp(13), deletedAt: try r.optionalTimestamp(14))
+        return ClusterListing(cluster: cluster, specJSON: try r.optionalString(8))
+    }
+
+    /// How many columns `jobColumns` selects.
+    static let jobColumnCount = 27
 
     static let subJobColumns = "s.job_uuid, s.name, s.status, s.modules_status, s.pod_status, s.reason, s.start_time, s.end_time"
 
-    static func subJob(_ r: SQLRow) throws -> (jobID: String, subJob: SubJob) {
-        let status = try r.string(2), modules = try r.string(3)
+    /// Decodes the `subJobColumns` that start at column `from` of `r`.
+    static func subJob(_ r: SQLRow, from o: Int = 0) throws -> (jobID: String, subJob: SubJob) {
+        let status = try r.string(o + 2), modules = try r.string(o + 3)
         guard let s = SubJobStatus(rawValue: status) else { throw MariaDBError.usage("sub_jobs.status: unknown \(status)") }
         guard let m = ModulesStatus(rawValue: modules) else { throw MariaDBError.usage("sub_jobs.modules_status: unknown \(modules)") }
-        return (try r.string(0), SubJob(moduleName: try r.string(1), status: s, modulesStatus: m, podStatus: try r.string(4),
-                                        reason: try r.optionalString(5) ?? "", startTime: try r.optionalTimestamp(6) ?? .zero,
-                                        endTime: try r.optionalTimestamp(7) ?? .zero))
+        return (try r.string(o), SubJob(moduleName: try r.string(o + 1), status: s, modulesStatus: m, podStatus: try r.string(o + 4),
+                                        reason: try r.optionalString(o + 5) ?? "", startTime: try r.optionalTimestamp(o + 6) ?? .zero,
+                                        endTime: try r.optionalTimestamp(o + 7) ?? .zero))
     }
 
     static func enumValue<E: WireEnum>(_ r: SQLRow, _ i: Int, _ type: E.Type) throws -> E {
