@@ -41,6 +41,8 @@ let package = Package(
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl for the CLI, opened with dlopen at first use (`chart render` never loads it).
+        .target(name: "CCurlLazy", path: "Sources/CCurlLazy", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
         // MARK: Shared libraries (import direction is downward only, see docs/architecture.md)
         .target(name: "KFModels", dependencies: [
@@ -97,7 +99,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings),
         .executableTarget(name: "CLI", dependencies: [
-            "KFModels", "KFTemplate", "KFCharts", "CCurl",
+            "KFModels", "KFTemplate", "KFCharts", "CCurlLazy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: settings, linkerSettings: staticSwiftRuntime),
         .executableTarget(name: "KubeSim", dependencies: [
