@@ -51,6 +51,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl for the CLI, opened with dlopen at first use (`chart render` never loads it).
         .target(name: "CCurlLazy", path: "Sources/CCurlLazy", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // The libcrypto functions of the template engine, opened with dlopen at first use.
+        .target(name: "CCryptoLazy", path: "Sources/CCryptoLazy", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
         // MARK: Shared libraries (import direction is downward only, see docs/architecture.md)
         .target(name: "KFModels", dependencies: [
@@ -68,7 +70,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Sources/Shared/Queue", swiftSettings: settings),
         .target(name: "KFTemplate", dependencies: [
-            "CLibYAML", "CCrypto",
+            "CLibYAML", "CCryptoLazy",
         ], path: "Sources/Shared/Template", swiftSettings: settings),
         .target(name: "KFCharts", dependencies: [
             "KFTemplate", "CZlib",
