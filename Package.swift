@@ -5,7 +5,7 @@ import PackageDescription
 let settings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 // `kubefate` is a short-lived CLI (`chart render` is benchmarked as a whole process: peak RSS), so
-// its release link is tuned for start-up memory (docs/architecture.md, "Building"):
+// its release build is tuned for start-up memory:
 // - the Swift runtime and Foundation are linked statically, which saves loading and relocating
 //   their shared libraries; the archives Foundation needs are named because their autolink entries
 //   exist only in the static SDK's modules. Unlike SwiftPM's `--static-swift-stdlib` this touches
@@ -13,6 +13,11 @@ let settings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 // - lld packs the relative relocations (DT_RELR, glibc 2.36+), so start-up reads kilobytes of them,
 //   not the 1.9 MB of plain RELA entries, and places the functions a render executes first and
 //   together (`Sources/CLI/kubefate.order`, made by scripts/link-order.sh).
+// - the modules on the render path emit one section per function in release builds, so that
+//   ordering can move their functions, not just whole object files.
+let renderPathSettings: [SwiftSetting] = settings + [
+    .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release)),
+]
 let cliReleaseLink: [LinkerSetting] = [
     .unsafeFlags([
         "-static-stdlib",
@@ -71,10 +76,10 @@ let package = Package(
         ], path: "Sources/Shared/Queue", swiftSettings: settings),
         .target(name: "KFTemplate", dependencies: [
             "CLibYAML", "CCryptoLazy",
-        ], path: "Sources/Shared/Template", swiftSettings: settings),
+        ], path: "Sources/Shared/Template", swiftSettings: renderPathSettings),
         .target(name: "KFCharts", dependencies: [
             "KFTemplate", "CZlib",
-        ], path: "Sources/Shared/Charts", swiftSettings: settings),
+        ], path: "Sources/Shared/Charts", swiftSettings: renderPathSettings),
         .target(name: "KFKube", dependencies: [
             "CCurl", "CLibYAML",
         ], path: "Sources/Shared/Kube", swiftSettings: settings),
@@ -111,7 +116,7 @@ let package = Package(
         .executableTarget(name: "CLI", dependencies: [
             "KFModels", "KFTemplate", "KFCharts", "CCurlLazy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], exclude: ["kubefate.order"], swiftSettings: settings, linkerSettings: cliReleaseLink),
+        ], exclude: ["kubefate.order"], swiftSettings: renderPathSettings, linkerSettings: cliReleaseLink),
         .executableTarget(name: "KubeSim", dependencies: [
             "KubeSimCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
