@@ -1,5 +1,10 @@
 import ArgumentParser
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The process entry point. It does what `AsyncParsableCommand.main()` does, without making `main`
 /// itself `async`: an async main hands the main thread to dispatch, which ends it with a forced
@@ -9,6 +14,7 @@ import Dispatch
 @main
 enum KubefateMain {
     static func main() {
+        acceptSignals()
         let parsed: any ParsableCommand
         do {
             parsed = try Kubefate.parseAsRoot()
@@ -25,6 +31,15 @@ enum KubefateMain {
                 Kubefate.exit(withError: error)
             }
         }
+    }
+
+    /// Unblocks every signal on the main thread, as the async main's dispatch loop did: a parent that
+    /// spawns us from a thread blocking signals (Foundation's `Process` on a dispatch thread) would
+    /// otherwise leave SIGTERM and SIGINT pending forever, since dispatch's own threads block them.
+    private static func acceptSignals() {
+        var none = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, nil)
     }
 
     /// Runs the command as a task on the global executor and blocks until it ends; its error, if any.
