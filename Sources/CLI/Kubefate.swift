@@ -2,7 +2,6 @@ import ArgumentParser
 
 /// The `kubefate` command line: KubeFATE's commands and flags, plus tenants, `job watch`,
 /// `doctor` and `chart render`.
-@main
 struct Kubefate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubefate",

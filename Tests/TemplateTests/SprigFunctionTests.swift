@@ -32,4 +32,10 @@ import Testing
         #expect(try render("{{ $d := dict \"a\" 1 }}{{ $e := $d }}{{ $_ := set $e \"b\" 2 }}{{ $d }}") == "map[a:1 b:2]")
         #expect(try render("{{ $c := deepCopy .m }}{{ $_ := set $c \"x\" 1 }}{{ .m }}", .map(["m": .map([:])])) == "map[]")
     }
+
+    @Test func digestsLoadLibcryptoOnFirstUseAndHashUTF8() throws {
+        #expect(try render("{{ sha1sum \"abc\" }}") == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(try render("{{ sha256sum \"abc\" }}") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(try render("{{ sha256sum \"\" | trunc 8 }}") == "e3b0c442")
+    }
 }

@@ -1,4 +1,4 @@
-import CCurl
+import CCurlLazy
 import KFModels
 
 /// One HTTP exchange's answer.
@@ -7,8 +7,9 @@ struct HTTPResult: Sendable {
     var body: [UInt8]
 }
 
-/// HTTP over libcurl's easy interface. Every transfer blocks, so the actor is pinned to its own
-/// thread (never Swift's cooperative pool); one easy handle is reused so keep-alive connections are too.
+/// HTTP over libcurl's easy interface, loaded on first use (`CCurlLazy`). Every transfer blocks, so
+/// the actor is pinned to its own thread (never Swift's cooperative pool); one easy handle is reused
+/// so keep-alive connections are too.
 actor CurlHTTPClient {
     private let executor = ThreadExecutor(name: "kf-cli-http")
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -19,7 +20,8 @@ actor CurlHTTPClient {
     let caFile: String?
 
     init(timeout: Int = 60, caFile: String? = nil) throws(CLIError) {
-        guard let raw = curl_easy_init() else { throw CLIError("cannot initialise libcurl") }
+        if let failure = kfcurl_open() { throw CLIError(String(cString: failure)) }
+        guard let raw = kfcurl_easy_init() else { throw CLIError("cannot initialise libcurl") }
         handle = CurlHandle(raw: raw)
         self.timeout = timeout
         self.caFile = caFile
@@ -34,21 +36,21 @@ actor CurlHTTPClient {
               stream: (@Sendable ([UInt8]) -> Void)? = nil) throws(CLIError) -> HTTPResult {
         let h = handle.raw
         prepare(url: url)
-        _ = ccurl_setopt_long(h, CURLOPT_TIMEOUT, stream == nil ? timeout : 0)
-        _ = ccurl_setopt_long(h, CURLOPT_FOLLOWLOCATION, 1)
+        _ = kfcurl_setopt_long(h, CURLOPT_TIMEOUT, stream == nil ? timeout : 0)
+        _ = kfcurl_setopt_long(h, CURLOPT_FOLLOWLOCATION, 1)
         // CURL_REDIR_POST_ALL (301|302|303 = 7): keep POST on every redirect.
-        _ = ccurl_setopt_long(h, CURLOPT_POSTREDIR, 7)
-        _ = ccurl_setopt_str(h, CURLOPT_CUSTOMREQUEST, method)
-        _ = ccurl_setopt_str(h, CURLOPT_USERAGENT, "kubefate")
+        _ = kfcurl_setopt_long(h, CURLOPT_POSTREDIR, 7)
+        _ = kfcurl_setopt_str(h, CURLOPT_CUSTOMREQUEST, method)
+        _ = kfcurl_setopt_str(h, CURLOPT_USERAGENT, "kubefate")
         var list: UnsafeMutablePointer<curl_slist>?
-        for header in headers { list = curl_slist_append(list, header) }
-        defer { curl_slist_free_all(list) }
-        _ = ccurl_setopt_slist(h, CURLOPT_HTTPHEADER, list)
+        for header in headers { list = kfcurl_slist_append(list, header) }
+        defer { kfcurl_slist_free_all(list) }
+        _ = kfcurl_setopt_slist(h, CURLOPT_HTTPHEADER, list)
         let sink = ResponseSink(handle: h, stream: stream)
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
-        _ = ccurl_setopt_ptr(h, CURLOPT_WRITEDATA, context.toOpaque())
-        _ = ccurl_setopt_data_cb(h, CURLOPT_WRITEFUNCTION) { pointer, size, count, userdata in
+        _ = kfcurl_setopt_ptr(h, CURLOPT_WRITEDATA, context.toOpaque())
+        _ = kfcurl_setopt_data_cb(h, CURLOPT_WRITEFUNCTION) { pointer, size, count, userdata in
             guard let pointer, let userdata else { return 0 }
             let sink = Unmanaged<ResponseSink>.fromOpaque(userdata).takeUnretainedValue()
             sink.receive(UnsafeRawBufferPointer(start: pointer, count: size * count))
@@ -58,20 +60,20 @@ actor CurlHTTPClient {
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let code: CURLcode = payload.withUnsafeMutableBytes { raw in
             errorBuffer.withUnsafeMutableBufferPointer { buffer in
-                _ = ccurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, buffer.baseAddress)
+                _ = kfcurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, buffer.baseAddress)
                 if body != nil {
-                    _ = ccurl_setopt_ptr(h, CURLOPT_POSTFIELDS, raw.baseAddress)
-                    _ = ccurl_setopt_off(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(raw.count))
+                    _ = kfcurl_setopt_ptr(h, CURLOPT_POSTFIELDS, raw.baseAddress)
+                    _ = kfcurl_setopt_off(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(raw.count))
                 }
-                defer { _ = ccurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, nil) }
-                return curl_easy_perform(h)
+                defer { _ = kfcurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, nil) }
+                return kfcurl_easy_perform(h)
             }
         }
         guard code == CURLE_OK else {
             throw CLIError("\(method) \(url): \(Self.describe(code, errorBuffer))", isTransient: true)
         }
         var status = 0
-        _ = ccurl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &status)
+        _ = kfcurl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResult(status: status, body: sink.bytes)
     }
 
@@ -79,37 +81,37 @@ actor CurlHTTPClient {
     /// for `kubefate doctor`. A handle of its own, cleaned up at once, so the connection closes.
     /// Returns nil on success, else curl's code and text.
     func connect(url: String) -> (code: Int, message: String)? {
-        guard let h = curl_easy_init() else { return (Int(CURLE_FAILED_INIT.rawValue), "cannot initialise libcurl") }
-        defer { curl_easy_cleanup(h) }
+        guard let h = kfcurl_easy_init() else { return (Int(CURLE_FAILED_INIT.rawValue), "cannot initialise libcurl") }
+        defer { kfcurl_easy_cleanup(h) }
         Self.configure(h, url: url, caFile: caFile)
-        _ = ccurl_setopt_long(h, CURLOPT_CONNECT_ONLY, 1)
+        _ = kfcurl_setopt_long(h, CURLOPT_CONNECT_ONLY, 1)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let code = errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            _ = ccurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, buffer.baseAddress)
-            defer { _ = ccurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, nil) }
-            return curl_easy_perform(h)
+            _ = kfcurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, buffer.baseAddress)
+            defer { _ = kfcurl_setopt_ptr(h, CURLOPT_ERRORBUFFER, nil) }
+            return kfcurl_easy_perform(h)
         }
         return code == CURLE_OK ? nil : (Int(code.rawValue), Self.describe(code, errorBuffer))
     }
 
     /// Resets the shared handle to the settings every transfer shares.
     private func prepare(url: String) {
-        curl_easy_reset(handle.raw)
+        kfcurl_easy_reset(handle.raw)
         Self.configure(handle.raw, url: url, caFile: caFile)
     }
 
     /// URL, signals off, connect timeout, CA bundle.
     private static func configure(_ h: UnsafeMutableRawPointer, url: String, caFile: String?) {
-        _ = ccurl_setopt_str(h, CURLOPT_URL, url)
-        _ = ccurl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
-        _ = ccurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT, 10)
-        if let caFile { _ = ccurl_setopt_str(h, CURLOPT_CAINFO, caFile) }
+        _ = kfcurl_setopt_str(h, CURLOPT_URL, url)
+        _ = kfcurl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
+        _ = kfcurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT, 10)
+        if let caFile { _ = kfcurl_setopt_str(h, CURLOPT_CAINFO, caFile) }
     }
 
     /// curl's detailed text for a failed transfer (the error buffer), else the code's generic text.
     private static func describe(_ code: CURLcode, _ buffer: [CChar]) -> String {
         let detail = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        return detail.isEmpty ? String(cString: kfcurl_easy_strerror(code)) : detail
     }
 }
 
@@ -122,7 +124,7 @@ final class CurlHandle: @unchecked Sendable {
         self.raw = raw
     }
 
-    deinit { curl_easy_cleanup(raw) }
+    deinit { kfcurl_easy_cleanup(raw) }
 }
 
 /// Collects (or streams) the response body; lives for one transfer on the client's thread.
@@ -139,7 +141,7 @@ private final class ResponseSink {
     func receive(_ chunk: UnsafeRawBufferPointer) {
         if let stream {
             var status = 0
-            _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+            _ = kfcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
             if (200..<300).contains(status) {
                 stream(Array(chunk))
                 return

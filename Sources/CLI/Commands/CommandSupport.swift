@@ -1,5 +1,4 @@
 import ArgumentParser
-import CCurl
 import Foundation
 
 /// Options every command that talks to the service accepts.
@@ -14,7 +13,6 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client for the configured service.
     func makeClient() throws(CLIError) -> KubefateClient {
-        curl_global_init(3)  // CURL_GLOBAL_DEFAULT
         return try KubefateClient(config: try config())
     }
 

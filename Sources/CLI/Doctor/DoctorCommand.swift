@@ -1,5 +1,4 @@
 import ArgumentParser
-import CCurl
 import Foundation
 
 /// `kubefate doctor`: checks the path to the service step by step (config, DNS, TCP, TLS, the
@@ -10,7 +9,6 @@ struct DoctorCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        curl_global_init(3)  // CURL_GLOBAL_DEFAULT
         let report = await Doctor(cacert: connection.cacert).run()
         Terminal.write(report.text)
         if report.problems > 0 { throw ExitCode.failure }

@@ -1,4 +1,4 @@
-import CCrypto
+import CCryptoLazy
 
 extension Sprig {
     static let encodings: [String: GoFunction] = [
@@ -16,8 +16,8 @@ extension Sprig {
             case .failure(let e): return .string(e.message)
             }
         },
-        "sha1sum": .plain([.string]) { a in .string(digest(str(a[0]), sha256: false)) },
-        "sha256sum": .plain([.string]) { a in .string(digest(str(a[0]), sha256: true)) },
+        "sha1sum": .plain([.string]) { a in .string(try digest(str(a[0]), sha256: false)) },
+        "sha256sum": .plain([.string]) { a in .string(try digest(str(a[0]), sha256: true)) },
         "adler32sum": .plain([.string]) { a in
             var s1: UInt32 = 1, s2: UInt32 = 0
             for b in str(a[0]).utf8 {
@@ -30,18 +30,18 @@ extension Sprig {
         "urlParse": .plain([.string]) { a in try .map(URLParts.parse(str(a[0]))) },
     ]
 
-    static func digest(_ s: String, sha256: Bool) -> String {
+    /// Lower-case hex SHA-256 or SHA-1 of the string's UTF-8 (libcrypto, loaded on first use).
+    static func digest(_ s: String, sha256: Bool) throws(GoError) -> String {
+        if let failure = kfcrypto_open() { throw GoError(String(cString: failure)) }
         let bytes = Array(s.utf8)
         var out = [UInt8](repeating: 0, count: sha256 ? 32 : 20)
-        bytes.withUnsafeBufferPointer { p in
+        let ok = bytes.withUnsafeBufferPointer { p in
             out.withUnsafeMutableBufferPointer { o in
-                if sha256 {
-                    _ = SHA256(p.baseAddress, p.count, o.baseAddress)
-                } else {
-                    _ = SHA1(p.baseAddress, p.count, o.baseAddress)
-                }
+                sha256 ? kfcrypto_sha256(p.baseAddress, p.count, o.baseAddress)
+                    : kfcrypto_sha1(p.baseAddress, p.count, o.baseAddress)
             }
         }
+        guard ok == 1 else { throw GoError("\(sha256 ? "sha256sum" : "sha1sum"): libcrypto failed") }
         return out.map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
     }
 }

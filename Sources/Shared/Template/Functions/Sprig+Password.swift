@@ -1,10 +1,10 @@
-import CCrypto
+import CCryptoLazy
 
 extension Sprig {
     /// Sprig's `derivePassword` (the Master Password algorithm: scrypt, then HMAC-SHA256).
     static let passwords: [String: GoFunction] = [
         "derivePassword": .plain([.int, .string, .string, .string, .string]) { a in
-            .string(derivePassword(counter: UInt32(truncatingIfNeeded: int(a[0])), type: str(a[1]),
+            .string(try derivePassword(counter: UInt32(truncatingIfNeeded: int(a[0])), type: str(a[1]),
                                    password: str(a[2]), user: str(a[3]), site: str(a[4])))
         },
     ]
@@ -40,18 +40,17 @@ extension Sprig {
         [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
     }
 
-    static func derivePassword(counter: UInt32, type: String, password: String, user: String, site: String) -> String {
+    static func derivePassword(counter: UInt32, type: String, password: String, user: String, site: String) throws(GoError) -> String {
         guard let temps = templates[type] else { return "cannot find password template \(type)" }
+        if let failure = kfcrypto_open() { throw GoError(String(cString: failure)) }
         let salt = seed + bigEndian(UInt32(user.utf8.count)) + Array(user.utf8)
         var key = [UInt8](repeating: 0, count: 64)
         let pass = Array(password.utf8)
-        let ok = EVP_PBE_scrypt(pass.map { CChar(bitPattern: $0) }, pass.count, salt, salt.count,
-                                32768, 8, 2, 256 << 20, &key, key.count)
+        let ok = kfcrypto_scrypt(pass, pass.count, salt, salt.count, 32768, 8, 2, 256 << 20, &key, key.count)
         guard ok == 1 else { return "" }
         let message = seed + bigEndian(UInt32(site.utf8.count)) + Array(site.utf8) + bigEndian(counter)
         var mac = [UInt8](repeating: 0, count: 32)
-        var macLength: UInt32 = 0
-        _ = HMAC(EVP_sha256(), key, Int32(key.count), message, message.count, &mac, &macLength)
+        guard kfcrypto_hmac_sha256(key, key.count, message, message.count, &mac) == 1 else { return "" }
         let template = Array(temps[Int(mac[0]) % temps.count].utf8)
         var out: [UInt8] = []
         for (i, element) in template.enumerated() {
