@@ -31,12 +31,7 @@ struct ChartListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let body = try await client.fetch("GET", "chart/")
-            try printAnswer(body, format: output.format, as: [ChartInfo].self, what: "GET /v1/chart/") {
-                ResourceFormatting.chartList($0)
-            }
-        }
+        try await connection.show("chart/", as: [ChartInfo].self, format: output.format) { ResourceFormatting.chartList($0) }
     }
 }
 
@@ -51,12 +46,8 @@ struct ChartDescribeCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let id = try requireUUID(uuid)
-            let body = try await client.fetch("GET", "chart/\(id)")
-            try printAnswer(body, format: output.format, as: ChartInfo.self, what: "GET /v1/chart/\(id)") {
-                ResourceFormatting.chartDescribe($0, maxColumnWidth: Terminal.keyValueWidth)
-            }
+        try await connection.describe("chart", uuid: uuid, as: ChartInfo.self, format: output.format) {
+            ResourceFormatting.chartDescribe($0, maxColumnWidth: Terminal.keyValueWidth)
         }
     }
 }
@@ -71,10 +62,6 @@ struct ChartDeleteCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let id = try requireUUID(uuid)
-            let answer = try await client.request("DELETE", "chart/\(id)", as: MessageEnvelope.self)
-            Terminal.write(Messages.fromService(answer))
-        }
+        try await connection.delete("chart", uuid: uuid)
     }
 }

@@ -124,12 +124,8 @@ struct ClusterListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let body = try await client.fetch("GET", all ? "cluster/?all=true&" : "cluster/")
-            try printAnswer(body, format: output.format, as: [Cluster].self, what: "GET /v1/cluster/") {
-                ClusterFormatting.listTable($0)
-            }
-        }
+        try await connection.show(all ? "cluster/?all=true&" : "cluster/", what: "cluster/", as: [Cluster].self,
+                                  format: output.format) { ClusterFormatting.listTable($0) }
     }
 }
 
@@ -144,12 +140,8 @@ struct ClusterDescribeCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let id = try requireUUID(uuid)
-            let body = try await client.fetch("GET", "cluster/\(id)")
-            try printAnswer(body, format: output.format, as: Cluster.self, what: "GET /v1/cluster/\(id)") {
-                ClusterFormatting.describeTable($0, maxColumnWidth: Terminal.keyValueWidth)
-            }
+        try await connection.describe("cluster", uuid: uuid, as: Cluster.self, format: output.format) {
+            ClusterFormatting.describeTable($0, maxColumnWidth: Terminal.keyValueWidth)
         }
     }
 }

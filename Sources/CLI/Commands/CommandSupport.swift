@@ -26,6 +26,35 @@ struct ConnectionOptions: ParsableArguments {
             throw ExitCode(error.exitCode)
         }
     }
+
+    /// `GET /v1/<path>` printed as `T` (`-o json|yaml`, else `table`); `what` names the request
+    /// in errors when it differs from the path (a query, an escaped segment).
+    func show<T: Decodable & Sendable>(_ path: String, what: String? = nil, as type: T.Type, format: OutputFormat,
+                                       table: (T) -> String) async throws {
+        try await withClient { client throws(CLIError) in
+            let body = try await client.fetch("GET", path)
+            try printAnswer(body, format: format, as: T.self, what: "GET /v1/\(what ?? path)", table: table)
+        }
+    }
+
+    /// `kubefate <kind> describe <uuid>`: the uuid checked like KubeFATE's CLI, then `show`.
+    func describe<T: Decodable & Sendable>(_ kind: String, uuid: String?, as type: T.Type, format: OutputFormat,
+                                           table: (T) -> String) async throws {
+        try await withClient { client throws(CLIError) in
+            let id = try requireUUID(uuid)
+            let body = try await client.fetch("GET", "\(kind)/\(id)")
+            try printAnswer(body, format: format, as: T.self, what: "GET /v1/\(kind)/\(id)", table: table)
+        }
+    }
+
+    /// `kubefate <kind> delete <uuid>`: prints the service's message.
+    func delete(_ kind: String, uuid: String?) async throws {
+        try await withClient { client throws(CLIError) in
+            let id = try requireUUID(uuid)
+            let answer = try await client.request("DELETE", "\(kind)/\(id)", as: MessageEnvelope.self)
+            Terminal.write(Messages.fromService(answer))
+        }
+    }
 }
 
 /// A uuid positional argument, checked like KubeFATE's CLI (`not uuid`).

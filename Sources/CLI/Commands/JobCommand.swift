@@ -17,10 +17,7 @@ struct JobListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let body = try await client.fetch("GET", "job/")
-            try printAnswer(body, format: output.format, as: [Job].self, what: "GET /v1/job/") { JobFormatting.listTable($0) }
-        }
+        try await connection.show("job/", as: [Job].self, format: output.format) { JobFormatting.listTable($0) }
     }
 }
 
@@ -34,12 +31,8 @@ struct JobDescribeCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let id = try requireUUID(uuid)
-            let body = try await client.fetch("GET", "job/\(id)")
-            try printAnswer(body, format: output.format, as: Job.self, what: "GET /v1/job/\(id)") {
-                JobFormatting.describeTable($0, maxColumnWidth: Terminal.keyValueWidth)
-            }
+        try await connection.describe("job", uuid: uuid, as: Job.self, format: output.format) {
+            JobFormatting.describeTable($0, maxColumnWidth: Terminal.keyValueWidth)
         }
     }
 }
@@ -53,11 +46,7 @@ struct JobDeleteCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let id = try requireUUID(uuid)
-            let answer = try await client.request("DELETE", "job/\(id)", as: MessageEnvelope.self)
-            Terminal.write(Messages.fromService(answer))
-        }
+        try await connection.delete("job", uuid: uuid)
     }
 }
 

@@ -16,12 +16,7 @@ struct NamespaceListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let body = try await client.fetch("GET", "namespace/")
-            try printAnswer(body, format: output.format, as: [NamespaceInfo].self, what: "GET /v1/namespace/") {
-                ResourceFormatting.namespaceList($0)
-            }
-        }
+        try await connection.show("namespace/", as: [NamespaceInfo].self, format: output.format) { ResourceFormatting.namespaceList($0) }
     }
 }
 

@@ -80,12 +80,7 @@ struct TenantListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let body = try await client.fetch("GET", "tenant/")
-            try printAnswer(body, format: output.format, as: [TenantInfo].self, what: "GET /v1/tenant/") {
-                ResourceFormatting.tenantList($0)
-            }
-        }
+        try await connection.show("tenant/", as: [TenantInfo].self, format: output.format) { ResourceFormatting.tenantList($0) }
     }
 }
 
@@ -99,12 +94,8 @@ struct TenantDescribeCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let body = try await client.fetch("GET", "tenant/\(escaped(tenant))")
-            try printAnswer(body, format: output.format, as: TenantInfo.self, what: "GET /v1/tenant/\(tenant)") {
-                ResourceFormatting.tenantDescribe($0)
-            }
-        }
+        try await connection.show("tenant/\(escaped(tenant))", what: "tenant/\(tenant)", as: TenantInfo.self,
+                                  format: output.format) { ResourceFormatting.tenantDescribe($0) }
     }
 }
 

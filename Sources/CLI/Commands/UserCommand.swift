@@ -17,10 +17,7 @@ struct UserListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let body = try await client.fetch("GET", "user/")
-            try printAnswer(body, format: output.format, as: [User].self, what: "GET /v1/user/") { ResourceFormatting.userList($0) }
-        }
+        try await connection.show("user/", as: [User].self, format: output.format) { ResourceFormatting.userList($0) }
     }
 }
 
@@ -34,11 +31,7 @@ struct UserDescribeCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let id = try requireUUID(uuid)
-            let body = try await client.fetch("GET", "user/\(id)")
-            try printAnswer(body, format: output.format, as: User.self, what: "GET /v1/user/\(id)") { ResourceFormatting.userDescribe($0) }
-        }
+        try await connection.describe("user", uuid: uuid, as: User.self, format: output.format) { ResourceFormatting.userDescribe($0) }
     }
 }
 
@@ -80,10 +73,6 @@ struct UserDeleteCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await connection.withClient { client throws(CLIError) in
-            let id = try requireUUID(uuid)
-            let answer = try await client.request("DELETE", "user/\(id)", as: MessageEnvelope.self)
-            Terminal.write(Messages.fromService(answer))
-        }
+        try await connection.delete("user", uuid: uuid)
     }
 }
