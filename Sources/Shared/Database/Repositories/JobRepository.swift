@@ -93,6 +93,7 @@ public struct JobRepository: Sendable {
 
     /// `clusters(filter)` with each spec left as its stored JSON text (for answers that copy it).
     public func clusterListings(_ filter: ClusterFilter = ClusterFilter()) async throws -> [ClusterListing] {
+        if let after = filter.afterID { return try await clusterListings(filter, after: after) }
         var inner = "SELECT id FROM clusters WHERE 1 = 1"
         var params: [SQLValue] = []
         if !filter.includeDeleted { inner += " AND live = 1" }
@@ -104,6 +105,22 @@ public struct JobRepository: Sendable {
         inner += " ORDER BY id LIMIT ? OFFSET ?"
         params += [.int(max(0, filter.limit)), .int(max(0, filter.offset))]
         let sql = "SELECT \(Rows.clusterColumns) FROM clusters c JOIN (\(inner)) page ON page.id = c.id ORDER BY c.id"
+        return try await pool.query(sql, params).map(Rows.clusterListing)
+    }
+
+    /// A keyset page: the rows after `after` in id order, read straight from a range of
+    /// `ix_clusters_tenant_page (tenant_uuid, live, id)` (for one tenant, `limit` index entries).
+    private func clusterListings(_ filter: ClusterFilter, after: Int64) async throws -> [ClusterListing] {
+        var sql = "SELECT \(Rows.clusterColumns) FROM clusters c WHERE c.id > ?"
+        var params: [SQLValue] = [.int(after)]
+        if !filter.includeDeleted { sql += " AND c.live = 1" }
+        if let tenants = filter.tenants {
+            if tenants.isEmpty { return [] }
+            sql += " AND c.tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
+            params += tenants.map { .text($0) }
+        }
+        sql += " ORDER BY c.id LIMIT ?"
+        params.append(.int(max(0, filter.limit)))
         return try await pool.query(sql, params).map(Rows.clusterListing)
     }
 
