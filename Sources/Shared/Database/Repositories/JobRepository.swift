@@ -108,20 +108,36 @@ public struct JobRepository: Sendable {
         return try await pool.query(sql, params).map(Rows.clusterListing)
     }
 
-    /// A keyset page: the rows after `after` in id order, read straight from a range of
-    /// `ix_clusters_tenant_page (tenant_uuid, live, id)` (for one tenant, `limit` index entries).
+    /// A keyset page: the rows after `after` in id order. A caller's live clusters are read from
+    /// ranges of `ix_clusters_tenant_page (tenant_uuid, live, id)`, `limit` index entries per
+    /// tenant (EXPLAIN: `range`, no filesort, for one tenant; for several, one such range per
+    /// tenant, merged by a sort of at most tenants × limit ids). Without a tenant list, or with
+    /// deleted clusters included, the optimizer picks its own way.
     private func clusterListings(_ filter: ClusterFilter, after: Int64) async throws -> [ClusterListing] {
-        var sql = "SELECT \(Rows.clusterColumns) FROM clusters c WHERE c.id > ?"
-        var params: [SQLValue] = [.int(after)]
-        if !filter.includeDeleted { sql += " AND c.live = 1" }
-        if let tenants = filter.tenants {
-            if tenants.isEmpty { return [] }
-            sql += " AND c.tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
-            params += tenants.map { .text($0) }
+        let limit = SQLValue.int(Int64(max(0, filter.limit)))
+        guard let tenants = filter.tenants, !filter.includeDeleted else {
+            var sql = "SELECT \(Rows.clusterColumns) FROM clusters c WHERE c.id > ?"
+            var params: [SQLValue] = [.int(after)]
+            if !filter.includeDeleted { sql += " AND c.live = 1" }
+            if let tenants = filter.tenants {
+                if tenants.isEmpty { return [] }
+                sql += " AND c.tenant_uuid IN (\(Rows.placeholders(tenants.count)))"
+                params += tenants.map { .text($0) }
+            }
+            return try await pool.query(sql + " ORDER BY c.id LIMIT ?", params + [limit]).map(Rows.clusterListing)
         }
-        sql += " ORDER BY c.id LIMIT ?"
-        params.append(.int(max(0, filter.limit)))
-        return try await pool.query(sql, params).map(Rows.clusterListing)
+        if tenants.isEmpty { return [] }
+        if tenants.count == 1 {
+            return try await pool.query("""
+                SELECT \(Rows.clusterColumns) FROM clusters c FORCE INDEX (ix_clusters_tenant_page)
+                WHERE c.tenant_uuid = ? AND c.live = 1 AND c.id > ? ORDER BY c.id LIMIT ?
+                """, [.text(tenants[0]), .int(after), limit]).map(Rows.clusterListing)
+        }
+        let branch = "(SELECT id FROM clusters FORCE INDEX (ix_clusters_tenant_page) WHERE tenant_uuid = ? AND live = 1 AND id > ? ORDER BY id LIMIT ?)"
+        let pages = Array(repeating: branch, count: tenants.count).joined(separator: " UNION ALL ")
+        let params = tenants.flatMap { [SQLValue.text($0), .int(after), limit] } + [limit]
+        return try await pool.query("SELECT \(Rows.clusterColumns) FROM clusters c JOIN (\(pages)) page ON page.id = c.id ORDER BY c.id LIMIT ?",
+                                    params).map(Rows.clusterListing)
     }
 
     /// The uuid of the active (non-terminal) job holding the cluster, or nil.
