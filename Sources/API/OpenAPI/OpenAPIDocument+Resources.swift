@@ -1,9 +1,15 @@
 /// Operations on users, tenants, namespaces, clusters and logs.
 extension OpenAPIDocument {
-    static var paging: [OpenAPIOperation.Query] {
-        [.init(name: "limit", type: "integer", description: "page size"),
-         .init(name: "offset", type: "integer", description: "entries to skip")]
+    /// `limit`, `offset` and `after` (`afterMeaning`: which rows follow an `ID` in the list's order).
+    static func paging(after afterMeaning: String) -> [OpenAPIOperation.Query] {
+        [.init(name: "limit", type: "integer", description: "page size (1-10000); a full page carries a `Link: <…>; rel=\"next\"` header"),
+         .init(name: "offset", type: "integer", description: "entries to skip (not with `after`)"),
+         .init(name: "after", type: "integer", description: "keyset cursor, the `ID` of the last entry seen: only \(afterMeaning) (not with `offset`)")]
     }
+
+    /// The `Link` header of a full page.
+    static let nextLinkHeader = OpenAPIOperation.ResponseHeader(
+        name: "Link", description: "`<…?limit=N&after=LASTID>; rel=\"next\"` when `limit` was given and the page is full; absent on the last page")
 
     static var userManagementOperations: [OpenAPIOperation] {
         [
@@ -57,8 +63,9 @@ extension OpenAPIDocument {
                   responses: [(200, "setCluster Success (the Pending job), or the dry run", "JobOrDryRunEnvelope")]
                       + errors(400, 401, 403, 404, 409, 422, 429, 503)),
             .init(method: "GET", path: "/v1/cluster", summary: "List clusters (also /v1/cluster/; ?all=true includes deleted ones)",
-                  tag: "cluster", query: [.init(name: "all", type: "boolean", description: "include deleted clusters")] + paging,
-                  responses: [(200, "getClusterList Success", "ClusterListEnvelope")] + errors(400, 401)),
+                  tag: "cluster", query: [.init(name: "all", type: "boolean", description: "include deleted clusters")]
+                      + paging(after: "clusters with a larger `ID`, in `ID` order"),
+                  responses: [(200, "getClusterList Success", "ClusterListEnvelope")] + errors(400, 401), responseHeaders: [nextLinkHeader]),
             .init(method: "GET", path: "/v1/cluster/{clusterId}", summary: "Describe a cluster", tag: "cluster",
                   responses: [(200, "getCluster Success", "ClusterEnvelope")] + errors(401, 404)),
             .init(method: "DELETE", path: "/v1/cluster/{clusterId}", summary: "Delete a cluster (queues a delete job)", tag: "cluster",

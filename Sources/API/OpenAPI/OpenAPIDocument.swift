@@ -104,8 +104,9 @@ enum OpenAPIDocument {
     static var jobOperations: [OpenAPIOperation] {
         [
             .init(method: "GET", path: "/v1/job", summary: "List jobs (also /v1/job/)", tag: "job",
-                  query: paging + [.init(name: "status", type: "string", description: "only jobs in this status")],
-                  responses: [(200, "getJobList Success", "JobListEnvelope")] + errors(400, 401)),
+                  query: paging(after: "jobs with a smaller `ID` (older), newest first")
+                      + [.init(name: "status", type: "string", description: "only jobs in this status")],
+                  responses: [(200, "getJobList Success", "JobListEnvelope")] + errors(400, 401), responseHeaders: [nextLinkHeader]),
             .init(method: "GET", path: "/v1/job/{id}", summary: "Describe a job", tag: "job",
                   responses: [(200, "getJob Success", "JobEnvelope")] + errors(401, 404)),
             .init(method: "PUT", path: "/v1/job/{id}", summary: "Stop a job (?jobStatus=stop)", tag: "job",

@@ -16,6 +16,12 @@ struct OpenAPIOperation: Sendable {
         var description: String
     }
 
+    /// A header of the success (2xx) responses.
+    struct ResponseHeader: Sendable {
+        var name: String
+        var description: String
+    }
+
     var method: String
     var path: String
     var summary: String
@@ -26,6 +32,7 @@ struct OpenAPIOperation: Sendable {
     var headers: [String] = []
     /// Status code → (description, schema name or nil; `text:` prefix for a non-JSON type).
     var responses: [(status: Int, description: String, schema: String?)]
+    var responseHeaders: [ResponseHeader] = []
 
     /// The path parameters (`{name}` segments).
     var pathParameters: [String] {
@@ -50,7 +57,14 @@ struct OpenAPIOperation: Sendable {
             "tags": .array([.string(tag)]),
             "operationId": .string(operationID),
             "responses": .object(Dictionary(uniqueKeysWithValues: responses.map { response in
-                (String(response.status), Self.response(response.description, schema: response.schema))
+                var answer = Self.response(response.description, schema: response.schema)
+                if (200..<300).contains(response.status), !responseHeaders.isEmpty, case .object(var fields) = answer {
+                    fields["headers"] = .object(Dictionary(uniqueKeysWithValues: responseHeaders.map { header in
+                        (header.name, .object(["description": .string(header.description), "schema": .object(["type": .string("string")])]))
+                    }))
+                    answer = .object(fields)
+                }
+                return (String(response.status), answer)
             })),
         ]
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }

@@ -51,14 +51,17 @@ struct ClusterRoutes {
         return try JSONResponse.make(Envelope(data: job, msg: "deleteCluster Success"))
     }
 
-    /// `?all=true` (exactly `true`, as KubeFATE) includes deleted clusters; `?limit=&offset=` pages.
+    /// `?all=true` (exactly `true`, as KubeFATE) includes deleted clusters; `?limit=&offset=` or
+    /// `?limit=&after=ID` (clusters with a larger `ID`, in `ID` order) pages, and a full page
+    /// links the next one (`Link: <…?limit=N&after=LASTID>; rel="next"`).
     func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let principal = try context.principal
         let paging = try Paging.parse(request)
         let filter = ClusterFilter(tenants: principal.visibleTenants, includeDeleted: request.uri.queryParameters.get("all") == "true",
-                                   limit: paging.sqlLimit, offset: paging.offset)
+                                   limit: paging.sqlLimit, offset: paging.offset, afterID: paging.after)
         let clusters = try await mapErrors(context) { try await deps.jobs.clusterListings(filter) }
-        return try JSONResponse.write(Envelope(data: clusters, msg: "getClusterList Success"), capacity: 1024 * max(clusters.count, 1))
+        let response = try JSONResponse.write(Envelope(data: clusters, msg: "getClusterList Success"), capacity: 1024 * max(clusters.count, 1))
+        return paging.linked(response, request, count: clusters.count, lastID: clusters.last?.cluster.id)
     }
 
     /// The stored cluster with `Info` as the deploy worker last recorded it (`clusters.info`).

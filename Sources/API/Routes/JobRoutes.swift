@@ -2,7 +2,8 @@ import Hummingbird
 import KFDatabase
 import KFModels
 
-/// `GET /v1/job/` (the caller's tenants' jobs; `?limit=&offset=`, `?status=`), `GET /v1/job/{id}`,
+/// `GET /v1/job/` (the caller's tenants' jobs, newest first; `?limit=&offset=` or `?limit=&after=ID`
+/// for the jobs with a smaller `ID`, `?status=`; a full page links the next one), `GET /v1/job/{id}`,
 /// `PUT /v1/job/{id}?jobStatus=stop`, `DELETE /v1/job/{id}`. Another tenant's job answers 404 as
 /// a missing one; viewers read, operators stop and delete.
 struct JobRoutes {
@@ -25,13 +26,14 @@ struct JobRoutes {
     func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let principal = try context.principal
         let paging = try Paging.parse(request)
-        var filter = JobFilter(tenants: principal.visibleTenants, limit: paging.sqlLimit, offset: paging.offset)
+        var filter = JobFilter(tenants: principal.visibleTenants, beforeID: paging.after, limit: paging.sqlLimit, offset: paging.offset)
         if let status = request.uri.queryParameters.get("status") {
             guard let parsed = JobStatus(name: status) else { throw APIError.invalid("status", "unknown job status '\(status)'") }
             filter.statuses = [parsed]
         }
         let jobs = try await mapErrors(context) { try await deps.jobs.jobs(filter) }
-        return try JSONResponse.write(Envelope(data: jobs, msg: "getJobList Success"), capacity: 2048 * max(jobs.count, 1))
+        let response = try JSONResponse.write(Envelope(data: jobs, msg: "getJobList Success"), capacity: 2048 * max(jobs.count, 1))
+        return paging.linked(response, request, count: jobs.count, lastID: jobs.last?.id)
     }
 
     func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {

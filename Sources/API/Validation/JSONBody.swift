@@ -69,27 +69,3 @@ struct JSONBody: Sendable {
         }
     }
 }
-
-/// Paging for list endpoints: `?limit=&offset=`. Without `limit` the whole list is answered (as
-/// KubeFATE did); `offset` alone skips rows of the whole list.
-struct Paging: Sendable, Equatable {
-    var limit: Int?
-    var offset: Int
-
-    static func parse(_ request: Request) throws(APIError) -> Paging {
-        let query = request.uri.queryParameters
-        var paging = Paging(limit: nil, offset: 0)
-        if let raw = query.get("limit") {
-            guard let n = Int(raw), (1...10_000).contains(n) else { throw APIError.invalid("limit", "limit must be an integer in 1...10000") }
-            paging.limit = n
-        }
-        if let raw = query.get("offset") {
-            guard let n = Int(raw), n >= 0 else { throw APIError.invalid("offset", "offset must be a non-negative integer") }
-            paging.offset = n
-        }
-        return paging
-    }
-
-    /// The SQL limit: the page size, or every row.
-    var sqlLimit: Int { limit ?? Int(Int32.max) }
-}

@@ -141,9 +141,12 @@ public struct ClusterFilter: Sendable, Hashable {
     public var limit: Int
     /// Rows skipped before the first one returned (paging).
     public var offset: Int
+    /// Only clusters with a larger `ID` (keyset paging; ignores `offset`).
+    public var afterID: Int64?
 
-    public init(tenants: [String]? = nil, includeDeleted: Bool = false, limit: Int = 1000, offset: Int = 0) {
+    public init(tenants: [String]? = nil, includeDeleted: Bool = false, limit: Int = 1000, offset: Int = 0, afterID: Int64? = nil) {
         self.offset = offset
+        self.afterID = afterID
         self.tenants = tenants
         self.includeDeleted = includeDeleted
         self.limit = limit
