@@ -17,42 +17,12 @@ CLUSTERS=${BENCH_CLUSTERS:-1000}
 WRK_DURATION=${BENCH_WRK_DURATION:-10s}
 log() { echo "bench-api: $*" >&2; }
 
-bash scripts/services.sh up >&2
-bin=$(swift build -c release --show-bin-path)
-[ -x "$bin/kubefate-api" ] || swift build -c release --product kubefate-api >&2
+source scripts/lib/bench-env.sh
+bench_release_binaries kubefate-api
+bench_need_wrk
+bench_private_env bench-api
 api_bin=${BENCH_API_BIN:-$bin/kubefate-api} # another build to compare against
-if ! command -v wrk >/dev/null; then
-  log "installing wrk (Debian package)"
-  apt-get -o DPkg::Lock::Timeout=300 -qq update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -qq install -y --no-install-recommends wrk >&2
-fi
-
-id=$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
-work=$root/.build/bench-api/$id
-mkdir -p "$work"
-export KUBEFATE_DB_NAME=kf_bench_$id
-export KUBEFATE_AMQP_QUEUE=kubefate.bench.$id
-export KUBEFATE_JWT_KEY=bench-$id-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export KUBEFATE_LOG_LEVEL=${KUBEFATE_LOG_LEVEL:-warning}
-sql() { mariadb -h "${KUBEFATE_DB_HOST:-127.0.0.1}" -P "${KUBEFATE_DB_PORT:-3306}" -u"${KUBEFATE_DB_USER:-kubefate}" -p"${KUBEFATE_DB_PASSWORD:-kubefate}" -N -B "$@"; }
-sql -e "CREATE DATABASE \`$KUBEFATE_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-api_pid=""
-cleanup() {
-  [ -n "$api_pid" ] && { kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; }
-  sql -e "DROP DATABASE IF EXISTS \`$KUBEFATE_DB_NAME\`" || true
-  rabbitmqctl -q delete_queue -p "${KUBEFATE_AMQP_VHOST:-kubefate}" "$KUBEFATE_AMQP_QUEUE" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-password=bench-$id
-KUBEFATE_API_LISTEN=127.0.0.1:$port KUBEFATE_ADMIN_USER=admin KUBEFATE_ADMIN_PASSWORD=$password KUBEFATE_MIGRATE=1 \
-  "$api_bin" >"$work/api.log" 2>&1 &
-api_pid=$!
-url=http://127.0.0.1:$port
-for _ in $(seq 1 300); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "$url/healthz" >/dev/null || { log "the API did not start:"; tail -20 "$work/api.log" >&2; exit 1; }
+bench_start_api
 
 # A tenant owning namespace `bench`, its operator, and CLUSTERS installs submitted by the operator.
 log "creating a tenant, its operator and $CLUSTERS clusters"

@@ -1,12 +1,13 @@
 # Shared setup of the benchmarks that run release binaries against the local MariaDB and RabbitMQ
-# (scripts/bench-deploy.sh, scripts/bench-pipeline.sh). Source it after `cd` to the repository root
+# (scripts/bench-api.sh, scripts/bench-deploy.sh, scripts/bench-pipeline.sh). Source it after `cd` to the repository root
 # and after defining `log`; then call the functions below.
 #
 #   bench_release_binaries PRODUCT...   starts the local services, sets $bin, builds missing products
 #   bench_need_wrk               installs wrk (Debian package) when it is missing
 #   bench_private_env NAME       a private database, queue, JWT key and scratch folder ($work), all
 #                                removed on exit (BENCH_KEEP=1 keeps $work); defines `sql`, `pids`
-#   bench_start_api              starts the API (admin login `admin`): sets api_pid, port, url, token
+#   bench_start_api              starts the API ($api_bin if set, else the release build; admin login
+#                                `admin`): sets api_pid, port, url, password, token
 #   bench_start_workers N TAG [VAR=value ...]   starts N workers with that environment: worker_pids
 #   bench_stop_workers           stops the workers of the last bench_start_workers (SIGTERM, waits)
 #   free_port, cpu_secs PID, rss_mib PID
@@ -72,7 +73,7 @@ bench_start_api() {
   port=$(free_port)
   password=bench-$id
   KUBEFATE_API_LISTEN=127.0.0.1:$port KUBEFATE_ADMIN_USER=admin KUBEFATE_ADMIN_PASSWORD=$password KUBEFATE_MIGRATE=1 \
-    "$bin/kubefate-api" >"$work/api.log" 2>&1 &
+    "${api_bin:-$bin/kubefate-api}" >"$work/api.log" 2>&1 &
   api_pid=$!
   pids+=("$api_pid")
   url=http://127.0.0.1:$port
