@@ -1,4 +1,5 @@
 import KFKube
+import KFTemplate
 
 /// Helm's ownership metadata (Helm ≥ 3.2, `pkg/action/validate.go`): every object Helm applies
 /// carries the label `app.kubernetes.io/managed-by: Helm` and the annotations
@@ -66,24 +67,8 @@ public struct ReleaseOwnership: Sendable, Hashable {
         "\(kind) \(Self.quote(name)) in namespace \(Self.quote(namespace ?? ""))"
     }
 
-    /// Go's `%q` for the strings of object metadata: double-quoted, with `"`, `\\` and control
-    /// characters escaped (names and label values are printable ASCII; other text is kept as is).
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7f:
-                out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// Go's `%q` (`strconv.Quote`), as Helm's messages quote names and values.
+    static func quote(_ text: String) -> String { GoStrconv.quote(text) }
 
     private static func members(_ json: KubeJSON?) -> [String: KubeJSON] {
         if case .object(let members)? = json { return members }

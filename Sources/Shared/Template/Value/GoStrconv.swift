@@ -1,7 +1,7 @@
 /// Go's `strconv` quoting rules.
-enum GoStrconv {
+public enum GoStrconv {
     /// `strconv.Quote`: double-quoted Go string literal, printable runes kept.
-    static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+    public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
         var out = "\""
         for r in s.unicodeScalars { appendEscaped(&out, r, quote: "\"", asciiOnly: asciiOnly) }
         out += "\""
