@@ -22,6 +22,7 @@ enum OfflineDependencies {
                                logins: LoginLimiter(), kube: KubeAccess(environment: [:], logger: Logger(label: "offline")),
                                charts: ChartRepository(pool: pool), audit: AuditRepository(pool: pool),
                                idempotency: IdempotencyRepository(pool: pool), chartStore: try ChartStoreConfig(environment: environment),
+                               clusterCache: nil,
                                defaultTenant: "00000000-0000-0000-0000-000000000000")
     }
 }

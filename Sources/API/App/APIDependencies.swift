@@ -25,6 +25,8 @@ struct APIDependencies: Sendable {
     let audit: AuditRepository
     let idempotency: IdempotencyRepository
     let chartStore: ChartStoreConfig
+    /// Tenants' cluster lists in memory; nil when the database lacks the generation triggers.
+    let clusterCache: ClusterListCache?
     /// The uuid of the `default` tenant, which receives namespaces a platform admin uses unowned.
     let defaultTenant: String
 }

@@ -27,14 +27,17 @@ enum APIServer {
         let publisher = JobPublisher(config: amqpConfig.named("kubefate-api"), logger: logger)
         let relay = OutboxRelay(source: DatabaseOutboxSource(repository: OutboxRepository(pool: pool)),
                                 publisher: publisher, logger: logger)
-        let deps = APIDependencies(config: config, pool: pool, jobs: JobRepository(pool: pool), users: users,
+        let jobs = JobRepository(pool: pool)
+        let clusterCache = try await clusterListCache(jobs, logger: logger)
+        let deps = APIDependencies(config: config, pool: pool, jobs: jobs, users: users,
                                    publisher: publisher, relay: relay,
                                    signer: JWTSigner(key: config.jwtKey, lifetime: config.jwtLifetime),
                                    passwords: passwords, registry: registry, principals: PrincipalCache(),
                                    logins: LoginLimiter(), kube: KubeAccess(environment: environment.all, logger: logger),
                                    charts: ChartRepository(pool: pool), audit: AuditRepository(pool: pool),
                                    idempotency: IdempotencyRepository(pool: pool),
-                                   chartStore: try ChartStoreConfig(environment: environment), defaultTenant: tenant)
+                                   chartStore: try ChartStoreConfig(environment: environment), clusterCache: clusterCache,
+                                   defaultTenant: tenant)
         _ = try await retrying("chart import", logger: logger) {
             try await ChartImport.importDirectories(deps.chartStore.directories, into: deps.charts, logger: logger)
         }
@@ -62,6 +65,17 @@ enum APIServer {
         await publisher.close()
         await pool.shutdown()
         logger.info("kubefate-api stopped")
+    }
+
+    /// The cluster list cache, or nil (with a warning) when the database lacks the triggers that
+    /// keep its generations (a server with binary logging refuses them to users without `SUPER`).
+    static func clusterListCache(_ jobs: JobRepository, logger: Logger) async throws -> ClusterListCache? {
+        let installed = try await retrying("cluster generation triggers", logger: logger) { try await jobs.clusterGenerationTriggersInstalled() }
+        guard installed else {
+            logger.warning("cluster lists are read from the database on every request: the cluster_generations triggers are missing (migration 6)")
+            return nil
+        }
+        return ClusterListCache(jobs: jobs)
     }
 
     static func buildRouter(_ deps: APIDependencies) -> Router<APIRequestContext> {

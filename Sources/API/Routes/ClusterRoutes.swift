@@ -59,6 +59,11 @@ struct ClusterRoutes {
         let paging = try Paging.parse(request)
         let filter = ClusterFilter(tenants: principal.visibleTenants, includeDeleted: request.uri.queryParameters.get("all") == "true",
                                    limit: paging.sqlLimit, offset: paging.offset, afterID: paging.after)
+        if let cache = deps.clusterCache, let entries = try await mapErrors(context, { try await cache.page(filter) }) {
+            let bytes = entries.reduce(64) { $0 + $1.json.count + 1 }
+            let response = try JSONResponse.write(Envelope(data: entries, msg: "getClusterList Success"), capacity: bytes)
+            return paging.linked(response, request, count: entries.count, lastID: entries.last?.id)
+        }
         let clusters = try await mapErrors(context) { try await deps.jobs.clusterListings(filter) }
         let response = try JSONResponse.write(Envelope(data: clusters, msg: "getClusterList Success"), capacity: 1024 * max(clusters.count, 1))
         return paging.linked(response, request, count: clusters.count, lastID: clusters.last?.cluster.id)

@@ -6,6 +6,7 @@ extension Migration {
         clusterInfo,
         charts,
         clusterPages,
+        clusterGenerations,
     ]
 
     /// Version 1: tenants, users, memberships, namespaces, clusters, jobs, sub_jobs, charts, outbox,
