@@ -39,5 +39,5 @@ extension Migration {
           INSERT INTO cluster_generations (tenant_key, generation) VALUES (COALESCE(OLD.tenant_uuid, ''), 1)
           ON DUPLICATE KEY UPDATE generation = generation + 1
         """,
-    ])
+    ], serverWide: true)
 }

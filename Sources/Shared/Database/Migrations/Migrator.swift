@@ -84,18 +84,35 @@ extension MariaDBConnection {
             """)
     }
 
-    func migrate(_ migrations: [Migration], lockName: String, lockTimeout: Int64, logger: Logger) throws -> [Int] {
-        let got = try query("SELECT GET_LOCK(?, ?)", [.text(lockName), .int(lockTimeout)], idempotent: false)
+    /// Runs `body` holding the server's named lock `name` (`GET_LOCK`).
+    func withServerLock<T>(_ name: String, timeout: Int64, _ body: () throws -> T) throws -> T {
+        let got = try query("SELECT GET_LOCK(?, ?)", [.text(name), .int(timeout)], idempotent: false)
         guard try got.first?.optionalInt(0) == 1 else {
-            throw KubefateError(.unavailable, "timed out waiting for another process's migration (lock \(lockName))")
+            throw KubefateError(.unavailable, "timed out waiting for another process's migration (lock \(name))")
         }
-        defer { _ = try? query("SELECT RELEASE_LOCK(?)", [.text(lockName)], idempotent: false) }
+        defer { _ = try? query("SELECT RELEASE_LOCK(?)", [.text(name)], idempotent: false) }
+        return try body()
+    }
+
+    func migrate(_ migrations: [Migration], lockName: String, lockTimeout: Int64, logger: Logger) throws -> [Int] {
+        try withServerLock(lockName, timeout: lockTimeout) {
+            try migrateLocked(migrations, lockTimeout: lockTimeout, logger: logger)
+        }
+    }
+
+    private func migrateLocked(_ migrations: [Migration], lockTimeout: Int64, logger: Logger) throws -> [Int] {
         try ensureMigrationsTable()
         let applied = Set(try query("SELECT version FROM schema_migrations").map { Int(try $0.int(0)) })
         var done: [Int] = []
         for m in migrations where !applied.contains(m.version) {
             logger.info("applying migration", metadata: ["version": "\(m.version)", "name": "\(m.name)"])
-            for sql in m.statements { try executeUncached(sql) }
+            if m.serverWide {
+                try withServerLock("kubefate.migrate.server-wide", timeout: lockTimeout) {
+                    for sql in m.statements { try executeUncached(sql) }
+                }
+            } else {
+                for sql in m.statements { try executeUncached(sql) }
+            }
             try execute("INSERT IGNORE INTO schema_migrations (version, name, applied_at) VALUES (?, ?, NOW(6))",
                         [.int(m.version), .text(m.name)])
             done.append(m.version)
