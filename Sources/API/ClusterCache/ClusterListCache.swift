@@ -81,8 +81,8 @@ final class ClusterListCache: Sendable {
             var stale: [String] = []
             for tenant in tenants {
                 let generation = generations[tenant] ?? 0
-                // A snapshot newer than the read is as good: it too includes everything before it.
-                guard let cached = s.snapshots[tenant]?.generation, cached >= generation else {
+                // Equal, not newer-or-equal: a database restored from a backup moves generations back.
+                guard s.snapshots[tenant]?.generation == generation else {
                     stale.append(tenant)
                     continue
                 }
@@ -158,10 +158,8 @@ final class ClusterListCache: Sendable {
 
     private func store(_ snapshot: Snapshot, for tenant: String) {
         state.withLock { s in
-            if let old = s.snapshots[tenant] {
-                guard old.generation < snapshot.generation else { return }
-                s.bytes -= old.bytes
-            }
+            // One reload per tenant runs at a time, so the newest read wins.
+            if let old = s.snapshots[tenant] { s.bytes -= old.bytes }
             s.clock += 1
             var snapshot = snapshot
             snapshot.lastUsed = s.clock
