@@ -18,7 +18,11 @@ let settings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 let renderPathSettings: [SwiftSetting] = settings + [
     .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release)),
 ]
-let cliReleaseLink: [LinkerSetting] = [
+// The static link reaches every product that links the CLI module, the release test bundle too,
+// which needs XCTest and Testing as shared libraries: `KUBEFATE_DYNAMIC_CLI=1` turns it off for
+// such builds (`KUBEFATE_DYNAMIC_CLI=1 swift test -c release -Xswiftc -enable-testing`).
+let dynamicCLI = Context.environment["KUBEFATE_DYNAMIC_CLI"] == "1"
+let cliReleaseLink: [LinkerSetting] = dynamicCLI ? [] : [
     .unsafeFlags([
         "-static-stdlib",
         "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
