@@ -21,8 +21,11 @@ public struct ClusterConfig: Sendable {
     public var startSeconds: Double = 0.5
     /// Seconds a Job pod runs before it succeeds (virtual).
     public var jobRunSeconds: Double = 1
-    /// Seconds a deleted pod takes to terminate (virtual, capped by its grace period).
-    public var podTerminationSeconds: Double = 0.5
+    /// Seconds a deleted pod takes to terminate (virtual, capped by its grace period). Short:
+    /// as in Kubernetes, a rollout is complete while its last old pod still terminates (ReplicaSets
+    /// count active pods only), and clients that list Running pods right after `kubectl rollout
+    /// status` expect the old pods gone, as they are when containers stop at once on SIGTERM.
+    public var podTerminationSeconds: Double = 0.1
     /// Seconds a terminating namespace waits before its controller sweeps it (virtual).
     public var namespaceSweepDelay: Double = 2
     /// Largest accepted request body in bytes.
